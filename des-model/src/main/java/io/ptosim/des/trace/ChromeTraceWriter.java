@@ -1,0 +1,217 @@
+package io.ptosim.des.trace;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.ptosim.des.event.CoreId;
+import io.ptosim.des.event.TraceEvent;
+import io.ptosim.des.platform.CoreType;
+import io.ptosim.des.platform.DeviceClock;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Streams a run as Chrome trace JSON ({@code {"traceEvents":[...]}}), loadable in Perfetto.
+ *
+ * <p>One track per core (a slice per block, dispatch to done, named by task and kernel), one per
+ * scheduler thread and one for the orchestrator (scope and stall slices, which nest), instant
+ * events for submit, publish, ready, completion, release, consumed, ring advance, stall and abort.
+ * Slices are written when they close, so memory holds only the open ones; timestamps are exact
+ * microseconds with three decimals.
+ */
+public final class ChromeTraceWriter implements TraceSink {
+
+  private static final int PID = 1;
+  private static final int TID_ORCHESTRATOR = 1;
+  private static final int TID_SCHEDULER = 10;
+  private static final int TID_AIC = 100;
+  private static final int TID_AIV = 1000;
+
+  private final JsonGenerator json;
+  private final int schedulerThreads;
+  private final TreeSet<Integer> namedTracks = new TreeSet<>();
+  /** Open block slices by core: at most one each, since a core runs one block at a time. */
+  private final Map<CoreId, TraceEvent.Dispatch> openBlocks = new HashMap<>();
+  /** Open orchestrator slices (scopes and the stall), innermost last. */
+  private final Deque<OpenSlice> orchestrator = new ArrayDeque<>();
+
+  private record OpenSlice(String name, long startNs, String kind, long id) {}
+
+  public ChromeTraceWriter(OutputStream out, int schedulerThreads) throws IOException {
+    this.schedulerThreads = schedulerThreads;
+    this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+    json.writeStartObject();
+    json.writeStringField("displayTimeUnit", "ns");
+    json.writeArrayFieldStart("traceEvents");
+    json.writeStartObject();
+    json.writeStringField("ph", "M");
+    json.writeStringField("name", "process_name");
+    json.writeNumberField("pid", PID);
+    json.writeObjectFieldStart("args");
+    json.writeStringField("name", "a2a3 device (virtual)");
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  @Override
+  public void accept(TraceEvent event, CharSequence line) throws IOException {
+    long t = event.atNs();
+    if (event instanceof TraceEvent.Dispatch d) {
+      TraceEvent.Dispatch previous = openBlocks.put(d.core(), d);
+      if (previous != null) {
+        throw new IllegalStateException("core " + d.core() + " dispatched task " + d.task() + " while running task " + previous.task());
+      }
+    } else if (event instanceof TraceEvent.BlockDone b) {
+      TraceEvent.Dispatch d = openBlocks.remove(b.core());
+      if (d == null) {
+        throw new IllegalStateException("core " + b.core() + " finished a block it never started");
+      }
+      slice(coreTid(d.core()), "t" + d.task() + " " + d.kernel(), d.atNs(), t, d.task(), d.block() + "/" + d.blockNum());
+    } else if (event instanceof TraceEvent.Submit s) {
+      instant(TID_ORCHESTRATOR, "submit t" + s.task(), t, s.task());
+    } else if (event instanceof TraceEvent.Publish p) {
+      instant(TID_ORCHESTRATOR, "publish t" + p.task(), t, p.task());
+    } else if (event instanceof TraceEvent.Ready r) {
+      instant(threadTid(r.thread()), "ready t" + r.task(), t, r.task());
+    } else if (event instanceof TraceEvent.Complete c) {
+      instant(threadTid(c.thread()), "complete t" + c.task(), t, c.task());
+    } else if (event instanceof TraceEvent.FanoutRelease f) {
+      instant(threadTid(f.thread()), "release t" + f.task(), t, f.task());
+    } else if (event instanceof TraceEvent.Consumed c) {
+      instant(threadTid(c.thread()), "consumed t" + c.task(), t, c.task());
+    } else if (event instanceof TraceEvent.RingAdvance a) {
+      instant(threadTid(a.thread()), "ring " + a.ring() + " last_alive " + a.toLastAlive(), t, -1);
+    } else if (event instanceof TraceEvent.AllocStall s) {
+      orchestrator.push(new OpenSlice("alloc stall ring " + s.ring() + " (" + s.resource() + ")", t, "stall", s.ring()));
+      instant(TID_ORCHESTRATOR, "stall ring " + s.ring(), t, -1);
+    } else if (event instanceof TraceEvent.AllocResume r) {
+      closeOrchestrator("stall", t);
+    } else if (event instanceof TraceEvent.StallVerdict v) {
+      instant(TID_ORCHESTRATOR, "verdict " + v.verdict(), t, -1);
+    } else if (event instanceof TraceEvent.ScopeBegin s) {
+      orchestrator.push(new OpenSlice("scope " + s.scope() + " " + s.mode(), t, "scope", s.scope()));
+    } else if (event instanceof TraceEvent.ScopeEnd s) {
+      closeOrchestrator("scope", t);
+    } else if (event instanceof TraceEvent.Abort a) {
+      instant(TID_ORCHESTRATOR, "abort: " + a.message(), t, -1);
+    } else {
+      throw new AssertionError("unhandled event kind " + event.kind());
+    }
+  }
+
+  private void closeOrchestrator(String kind, long endNs) throws IOException {
+    OpenSlice open = orchestrator.poll();
+    if (open == null || !open.kind().equals(kind)) {
+      throw new IllegalStateException("orchestrator " + kind + " ended while " + (open == null ? "nothing" : open.name()) + " was open");
+    }
+    slice(TID_ORCHESTRATOR, open.name(), open.startNs(), endNs, -1, null);
+  }
+
+  @Override
+  public void finish(long endNs) throws IOException {
+    // A run that aborts leaves slices open: close them at the end, innermost first, so they nest.
+    while (!orchestrator.isEmpty()) {
+      OpenSlice open = orchestrator.pop();
+      slice(TID_ORCHESTRATOR, open.name(), open.startNs(), endNs, -1, null);
+    }
+    TreeSet<CoreId> cores = new TreeSet<>((a, b) -> Integer.compare(coreTid(a), coreTid(b)));
+    cores.addAll(openBlocks.keySet());
+    for (CoreId core : cores) {
+      TraceEvent.Dispatch d = openBlocks.get(core);
+      slice(coreTid(core), "t" + d.task() + " " + d.kernel() + " (unfinished)", d.atNs(), endNs, d.task(), d.block() + "/" + d.blockNum());
+    }
+    openBlocks.clear();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.close();
+  }
+
+  private int threadTid(int thread) {
+    return thread >= schedulerThreads ? TID_ORCHESTRATOR : TID_SCHEDULER + thread;
+  }
+
+  private static int coreTid(CoreId core) {
+    return (core.type() == CoreType.AIC ? TID_AIC : TID_AIV) + core.index();
+  }
+
+  private void nameTrack(int tid) throws IOException {
+    if (!namedTracks.add(tid)) {
+      return;
+    }
+    String name;
+    if (tid == TID_ORCHESTRATOR) {
+      name = "orchestrator (AICPU " + schedulerThreads + ")";
+    } else if (tid < TID_AIC) {
+      name = "scheduler " + (tid - TID_SCHEDULER);
+    } else if (tid < TID_AIV) {
+      name = "AIC" + (tid - TID_AIC);
+    } else {
+      name = "AIV" + (tid - TID_AIV);
+    }
+    json.writeStartObject();
+    json.writeStringField("ph", "M");
+    json.writeStringField("name", "thread_name");
+    json.writeNumberField("pid", PID);
+    json.writeNumberField("tid", tid);
+    json.writeObjectFieldStart("args");
+    json.writeStringField("name", name);
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeStartObject();
+    json.writeStringField("ph", "M");
+    json.writeStringField("name", "thread_sort_index");
+    json.writeNumberField("pid", PID);
+    json.writeNumberField("tid", tid);
+    json.writeObjectFieldStart("args");
+    json.writeNumberField("sort_index", tid);
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private void slice(int tid, String name, long startNs, long endNs, long task, String block) throws IOException {
+    nameTrack(tid);
+    json.writeStartObject();
+    json.writeStringField("ph", "X");
+    json.writeStringField("name", name);
+    json.writeFieldName("ts");
+    json.writeNumber(DeviceClock.micros(startNs));
+    json.writeFieldName("dur");
+    json.writeNumber(DeviceClock.micros(endNs - startNs));
+    json.writeNumberField("pid", PID);
+    json.writeNumberField("tid", tid);
+    if (task >= 0) {
+      json.writeObjectFieldStart("args");
+      json.writeNumberField("task", task);
+      if (block != null) {
+        json.writeStringField("block", block);
+      }
+      json.writeNumberField("tick", DeviceClock.ticks(startNs));
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+  }
+
+  private void instant(int tid, String name, long atNs, long task) throws IOException {
+    nameTrack(tid);
+    json.writeStartObject();
+    json.writeStringField("ph", "i");
+    json.writeStringField("s", "t");
+    json.writeStringField("name", name);
+    json.writeFieldName("ts");
+    json.writeNumber(DeviceClock.micros(atNs));
+    json.writeNumberField("pid", PID);
+    json.writeNumberField("tid", tid);
+    json.writeObjectFieldStart("args");
+    if (task >= 0) {
+      json.writeNumberField("task", task);
+    }
+    json.writeNumberField("tick", DeviceClock.ticks(atNs));
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+}

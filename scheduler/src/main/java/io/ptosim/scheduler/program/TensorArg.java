@@ -1,0 +1,37 @@
+package io.ptosim.scheduler.program;
+
+import com.google.common.base.Preconditions;
+
+/**
+ * One tensor argument of a submit: the tensor's base address (the TensorMap key), the byte range
+ * {@code [offset, offset + size)} it touches, and its direction. For {@link ArgDirection#OUTPUT}
+ * the size is what the task allocates from its ring's heap.
+ */
+public record TensorArg(ArgDirection direction, long base, long offset, long size) {
+  public TensorArg {
+    Preconditions.checkNotNull(direction, "direction");
+    Preconditions.checkArgument(base >= 0, "base must be non-negative");
+    Preconditions.checkArgument(offset >= 0, "offset must be non-negative");
+    Preconditions.checkArgument(size > 0, "size must be positive");
+  }
+
+  public long end() {
+    return offset + size;
+  }
+
+  public static TensorArg input(long base, long offset, long size) {
+    return new TensorArg(ArgDirection.INPUT, base, offset, size);
+  }
+
+  public static TensorArg output(long base, long size) {
+    return new TensorArg(ArgDirection.OUTPUT, base, 0, size);
+  }
+
+  public static TensorArg inout(long base, long offset, long size) {
+    return new TensorArg(ArgDirection.INOUT, base, offset, size);
+  }
+
+  public static TensorArg outputExisting(long base, long offset, long size) {
+    return new TensorArg(ArgDirection.OUTPUT_EXISTING, base, offset, size);
+  }
+}
