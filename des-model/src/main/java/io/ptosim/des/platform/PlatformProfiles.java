@@ -9,7 +9,8 @@ import com.google.common.collect.ImmutableSortedSet;
  * <ul>
  *   <li>{@code a2a3}: the hardware. 24 clusters of 1 AIC + 2 AIV, 3 scheduler threads; latencies of
  *       upstream profiling (poll 100 ns, dispatch visible 140 ns, finish noticed 600 ns, task switch
- *       800 ns, idle loop 115 ns); kernels of a few microseconds.
+ *       800 ns, idle loop 115 ns); kernels of a few microseconds; the scenario kernel {@code long}
+ *       (5 ms) stands for a slow head like the 1.3 s holder of upstream #1468.
  *   <li>{@code a2a3sim}: the host simulation platform of the seed report: the same shape and AICPU
  *       costs, but kernels run on host threads and take milliseconds, while the allocator's spin
  *       loop stays fast.
@@ -40,11 +41,13 @@ public final class PlatformProfiles {
 
   public static PlatformProfile a2a3() {
     return new PlatformProfile(A2A3, 24, 2, 3, 100, 140, 600, 800, 115, 400, 100, 10, 2_000,
-        ImmutableSortedMap.of("qk", 3_000L, "sf", 2_000L, "pv", 3_000L, "up", 1_500L));
+        ImmutableSortedMap.of("qk", 3_000L, "sf", 2_000L, "pv", 3_000L, "up", 1_500L,
+            "long", 5_000_000L, "short", 1_000L, "mix", 2_500L));
   }
 
   public static PlatformProfile a2a3sim() {
     return new PlatformProfile(A2A3SIM, 24, 2, 3, 100, 140, 600, 800, 115, 2_000, 500, 10, 1_000_000,
-        ImmutableSortedMap.of("qk", 2_000_000L, "sf", 1_500_000L, "pv", 2_000_000L, "up", 1_000_000L));
+        ImmutableSortedMap.of("qk", 2_000_000L, "sf", 1_500_000L, "pv", 2_000_000L, "up", 1_000_000L,
+            "long", 20_000_000L, "short", 500_000L, "mix", 2_500_000L));
   }
 }

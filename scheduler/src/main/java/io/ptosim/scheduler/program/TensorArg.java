@@ -19,6 +19,11 @@ public record TensorArg(ArgDirection direction, long base, long offset, long siz
     return offset + size;
   }
 
+  /** The same byte range with another direction, e.g. a task's OUTPUT read by its consumer. */
+  public TensorArg as(ArgDirection newDirection) {
+    return new TensorArg(newDirection, base, offset, size);
+  }
+
   public static TensorArg input(long base, long offset, long size) {
     return new TensorArg(ArgDirection.INPUT, base, offset, size);
   }

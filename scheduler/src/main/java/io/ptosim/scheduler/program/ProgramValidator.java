@@ -1,0 +1,157 @@
+package io.ptosim.scheduler.program;
+
+import com.google.common.base.Preconditions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the rules upstream's orchestrator enforces at run time (PR #482 add_dependency checks,
+ * manual-scope v0 nesting rules, the executor's outer scope), so that a bad program is rejected
+ * before a run with the index of the first offending op.
+ */
+public final class ProgramValidator {
+  /** Upstream's default explicit-dependency capacity per task (MAX_DEP_COUNT, PTO2_MAX_INPUTS). */
+  public static final int MAX_EXPLICIT_DEPS = 16;
+
+  /** Upstream's maximum scope nesting depth. */
+  public static final int MAX_SCOPE_DEPTH = 64;
+
+  private ProgramValidator() {}
+
+  /**
+   * Validates {@code program} and returns it.
+   *
+   * @throws ProgramException naming the first offending op (or the unclosed scope_begin)
+   */
+  public static Program validate(Program program) throws ProgramException {
+    Preconditions.checkNotNull(program, "program");
+    new Pass().run(program);
+    return program;
+  }
+
+  private record OpenScope(int beginOp, ScopeMode mode) {}
+
+  private record TaskInfo(int createdAt, int scopeBeginOp, boolean alloc) {}
+
+  /** One validation run: the open-scope stack and what is known about each created task. */
+  private static final class Pass {
+    private final Deque<OpenScope> scopes = new ArrayDeque<>();
+    private final Map<Long, TaskInfo> tasks = new HashMap<>();
+    private final Map<Long, Set<Long>> explicitDeps = new HashMap<>();
+
+    void run(Program program) throws ProgramException {
+      int i = 0;
+      for (Op op : program.ops()) {
+        check(i, op);
+        i++;
+      }
+      if (!scopes.isEmpty()) {
+        throw new ProgramException(scopes.peek().beginOp(), "scope is never closed");
+      }
+    }
+
+    private void check(int i, Op op) throws ProgramException {
+      if (op instanceof Op.ScopeBegin begin) {
+        scopeBegin(i, begin);
+      } else if (op instanceof Op.ScopeEnd) {
+        if (scopes.isEmpty()) {
+          throw new ProgramException(i, "scope_end without an open scope");
+        }
+        scopes.pop();
+      } else if (op instanceof Op.Submit submit) {
+        if (submit.kernel().isBlank()) {
+          throw new ProgramException(i, "submit with an empty kernel name");
+        }
+        create(i, submit.task(), false, "submit");
+      } else if (op instanceof Op.AllocTensors alloc) {
+        allocOutputs(i, alloc);
+        create(i, alloc.task(), true, "alloc_tensors");
+      } else if (op instanceof Op.AddDependency dep) {
+        addDependency(i, dep);
+      } else {
+        throw new AssertionError("unknown op " + op);
+      }
+    }
+
+    private void scopeBegin(int i, Op.ScopeBegin begin) throws ProgramException {
+      OpenScope inner = scopes.peek();
+      // Manual-scope v0: MANUAL may nest in MANUAL, AUTO may not (its TensorMap view would be wrong).
+      if (inner != null && inner.mode() == ScopeMode.MANUAL && begin.mode() == ScopeMode.AUTO) {
+        throw new ProgramException(i, "AUTO scope inside the MANUAL scope opened at op " + inner.beginOp());
+      }
+      if (scopes.size() == MAX_SCOPE_DEPTH) {
+        throw new ProgramException(i, "scope nesting deeper than " + MAX_SCOPE_DEPTH);
+      }
+      scopes.push(new OpenScope(i, begin.mode()));
+    }
+
+    private static void allocOutputs(int i, Op.AllocTensors alloc) throws ProgramException {
+      if (alloc.outputs().isEmpty()) {
+        throw new ProgramException(i, "alloc_tensors needs at least one output");
+      }
+      for (int k = 0; k < alloc.outputs().size(); k++) {
+        ArgDirection dir = alloc.outputs().get(k).direction();
+        if (dir != ArgDirection.OUTPUT) {
+          throw new ProgramException(i, "alloc_tensors output " + k + " must be OUTPUT, not " + dir);
+        }
+      }
+    }
+
+    private void create(int i, long task, boolean alloc, String what) throws ProgramException {
+      // The AICPU executor wraps every orchestration in an outer scope, so nothing runs outside one.
+      if (scopes.isEmpty()) {
+        throw new ProgramException(i, what + " outside any scope");
+      }
+      TaskInfo earlier = tasks.get(task);
+      if (earlier != null) {
+        throw new ProgramException(i, "duplicate task id " + task + " (already created at op " + earlier.createdAt() + ")");
+      }
+      tasks.put(task, new TaskInfo(i, scopes.peek().beginOp(), alloc));
+    }
+
+    private void addDependency(int i, Op.AddDependency dep) throws ProgramException {
+      OpenScope inner = scopes.peek();
+      if (inner == null || inner.mode() != ScopeMode.MANUAL) {
+        throw new ProgramException(i, "add_dependency outside a MANUAL scope");
+      }
+      TaskInfo producer = known(i, dep.producer());
+      TaskInfo consumer = known(i, dep.consumer());
+      if (dep.producer() == dep.consumer()) {
+        throw new ProgramException(i, "add_dependency of task " + dep.producer() + " on itself");
+      }
+      // PR #482: both ends must belong to the current (innermost) manual scope.
+      for (long task : new long[] {dep.producer(), dep.consumer()}) {
+        if (tasks.get(task).scopeBeginOp() != inner.beginOp()) {
+          throw new ProgramException(
+              i, "add_dependency: task " + task + " is not in the current MANUAL scope (opened at op " + inner.beginOp() + ")");
+        }
+      }
+      if (producer.createdAt() > consumer.createdAt()) {
+        throw new ProgramException(
+            i, "add_dependency: producer " + dep.producer() + " was created after consumer " + dep.consumer());
+      }
+      if (consumer.alloc()) {
+        throw new ProgramException(
+            i, "add_dependency: consumer " + dep.consumer() + " is an alloc_tensors task (completed at submit)");
+      }
+      // Upstream dedupes a repeated edge silently; only distinct producers count toward the cap.
+      Set<Long> producers = explicitDeps.computeIfAbsent(dep.consumer(), c -> new HashSet<>());
+      if (producers.add(dep.producer()) && producers.size() > MAX_EXPLICIT_DEPS) {
+        throw new ProgramException(
+            i, "add_dependency: consumer " + dep.consumer() + " has more than " + MAX_EXPLICIT_DEPS + " explicit dependencies");
+      }
+    }
+
+    private TaskInfo known(int i, long task) throws ProgramException {
+      TaskInfo info = tasks.get(task);
+      if (info == null) {
+        throw new ProgramException(i, "add_dependency names unknown task " + task);
+      }
+      return info;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.ptosim.scheduler.workload;
+
+/**
+ * Kernel names the workloads submit; the platform profile maps each to a duration. Paged
+ * attention's four kernels keep upstream's roles; the scenario kernels name only a length.
+ */
+public final class Kernels {
+  /** Q x K^T matmul (cube). */
+  public static final String QK = "qk";
+  /** Softmax prepare (vector). */
+  public static final String SF = "sf";
+  /** P x V matmul (cube). */
+  public static final String PV = "pv";
+  /** Online update of the running max, sum and output (vector). */
+  public static final String UP = "up";
+  /** A mixed cube+vector kernel (demo only). */
+  public static final String MIX = "mix";
+  /** A kernel far longer than the others: holds a ring head or gates a burst. */
+  public static final String LONG = "long";
+  /** A short kernel for filler tasks. */
+  public static final String SHORT = "short";
+
+  private Kernels() {}
+}

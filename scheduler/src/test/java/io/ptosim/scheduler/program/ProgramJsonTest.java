@@ -1,0 +1,139 @@
+package io.ptosim.scheduler.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProgramJsonTest {
+  private static final String HEAD = "{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"t\",\"ops\":[\n";
+  private static final String SCOPE = "{\"op\":\"scope_begin\",\"mode\":\"MANUAL\"},\n";
+  private static final String SUBMIT =
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,"
+          + "\"args\":[{\"dir\":\"INPUT\",\"base\":4096,\"offset\":0,\"size\":512}]}";
+
+  private static Program sample() {
+    ProgramBuilder pb = ProgramBuilder.named("sample \"quoted\" ünïcode").scope(ScopeMode.AUTO);
+    long alloc = pb.allocTensors(TensorArg.output(1 << 20, 4096), TensorArg.output(2 << 20, 64));
+    pb.scope(ScopeMode.MANUAL);
+    long a = pb.submit("qk", 1, 4, TensorArg.input(0x1000, 128, 512), TensorArg.output(3 << 20, 1024));
+    long b = pb.submit("mix", 7, 2, TensorArg.inout(1 << 20, 0, 4096), TensorArg.outputExisting(5 << 20, 64, 64));
+    pb.addDependency(a, b);
+    assertThat(alloc).isZero();
+    return pb.endScope().endScope().build();
+  }
+
+  @Test
+  void roundTrip() throws ProgramException {
+    Program p = sample();
+    String text = ProgramJson.write(p);
+    assertThat(ProgramJson.parse(text)).isEqualTo(p);
+    assertThat(text).startsWith("{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"sample \\\"quoted\\\" ünïcode\",\"ops\":[\n");
+    assertThat(text).contains(
+        "\n{\"op\":\"submit\",\"task\":1,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":4,"
+            + "\"args\":[{\"dir\":\"INPUT\",\"base\":4096,\"offset\":128,\"size\":512},"
+            + "{\"dir\":\"OUTPUT\",\"base\":3145728,\"offset\":0,\"size\":1024}]},\n");
+    assertThat(text).contains("\n{\"op\":\"add_dependency\",\"producer\":1,\"consumer\":2},\n");
+    assertThat(text.lines()).hasSize(p.ops().size() + 2);
+  }
+
+  @Test
+  void roundTripThroughFile(@TempDir Path dir) throws IOException, ProgramException {
+    Program p = sample();
+    Path file = dir.resolve("p.json");
+    ProgramJson.write(p, file);
+    assertThat(ProgramJson.read(file)).isEqualTo(p);
+  }
+
+  @Test
+  void readsTheDocumentedExample() throws ProgramException {
+    String text = HEAD + SCOPE
+        + "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":8192,\"offset\":0,\"size\":64}]},\n"
+        + "{\"op\":\"submit\",\"task\":1,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[]},\n"
+        + "{\"op\":\"submit\",\"task\":2,\"kernel\":\"sf\",\"active_mask\":2,\"block_num\":1,"
+        + "\"args\":[{\"dir\":\"INPUT\",\"base\":4096,\"offset\":0,\"size\":512}]},\n"
+        + "{\"op\":\"add_dependency\",\"producer\":1,\"consumer\":2},\n"
+        + "{\"op\":\"scope_end\"}\n]}";
+    Program p = ProgramJson.parse(text);
+    assertThat(p.name()).isEqualTo("t");
+    assertThat(p.taskCount()).isEqualTo(3);
+    assertThat(p.explicitDependencies().get(2L)).containsExactly(1L);
+  }
+
+  @Test
+  void syntaxErrorNamesTheLine() {
+    String text = HEAD + SCOPE + "{\"op\":\"scope_end\",}\n]}";
+    assertThatThrownBy(() -> ProgramJson.parse(text))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(-1))
+        .hasMessageStartingWith("JSON syntax error at line 3, column ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void duplicateKeyIsASyntaxError() {
+    String text = HEAD + "{\"op\":\"scope_begin\",\"op\":\"scope_end\"}\n]}";
+    assertThatThrownBy(() -> ProgramJson.parse(text))
+        .hasMessageStartingWith("JSON syntax error at line 2, column ")
+        .hasMessageContaining("Duplicate field 'op'");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "[]|a program file must be a JSON object",
+      "|a program file must be a JSON object",
+      "{\"format\":\"x\",\"version\":1,\"name\":\"t\",\"ops\":[]}|field 'format' must be \"ptosim-program\", got \"x\"",
+      "{\"format\":\"ptosim-program\",\"version\":2,\"name\":\"t\",\"ops\":[]}|unsupported version 2 (this reader knows version 1)",
+      "{\"format\":\"ptosim-program\",\"version\":\"1\",\"name\":\"t\",\"ops\":[]}|field 'version' must be an integer, got string \"1\"",
+      "{\"format\":\"ptosim-program\",\"version\":1,\"ops\":[]}|missing field 'name'",
+      "{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"t\",\"ops\":{}}|field 'ops' must be an array, got object {}",
+      "{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"t\",\"ops\":[],\"extra\":0}|unknown field 'extra'",
+  })
+  void badFileLevelInput(String text, String message) {
+    assertThatThrownBy(() -> ProgramJson.parse(text == null ? "" : text))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(-1))
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "3|op 1: an op must be a JSON object, got number 3",
+      "{\"mode\":\"AUTO\"}|op 1: missing field 'op'",
+      "{\"op\":7}|op 1: field 'op' must be a string, got number 7",
+      "{\"op\":\"scope_start\"}|op 1: unknown op 'scope_start'",
+      "{\"op\":\"scope_begin\"}|op 1: (scope_begin) missing field 'mode'",
+      "{\"op\":\"scope_begin\",\"mode\":\"auto\"}|op 1: (scope_begin) field 'mode' must be AUTO or MANUAL, got \"auto\"",
+      "{\"op\":\"scope_end\",\"mode\":\"AUTO\"}|op 1: (scope_end) unknown field 'mode'",
+      "{\"op\":\"submit\",\"task\":3,\"active_mask\":1,\"block_num\":1,\"args\":[]}|op 1: (submit) missing field 'kernel'",
+      "{\"op\":\"submit\",\"task\":\"3\",\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[]}|op 1: (submit) field 'task' must be an integer, got string \"3\"",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1.5,\"block_num\":1,\"args\":[]}|op 1: (submit) field 'active_mask' must be a 32-bit integer, got number 1.5",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"mask\":1,\"block_num\":1,\"args\":[]}|op 1: (submit) unknown field 'mask'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":0,\"args\":[]}|op 1: (submit) block_num must be positive: 0",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":{}}|op 1: (submit) field 'args' must be an array, got object {}",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[1]}|op 1: (submit) args[0]: must be a JSON object, got number 1",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"IN\",\"base\":0,\"offset\":0,\"size\":4}]}|op 1: (submit) args[0]: field 'dir' must be INPUT, OUTPUT, INOUT or OUTPUT_EXISTING, got \"IN\"",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"offset\":0,\"size\":0}]}|op 1: (submit) args[0]: size must be positive",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"size\":4}]}|op 1: (submit) args[0]: missing field 'offset'",
+      "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":4,\"dtype\":1}]}|op 1: (alloc_tensors) outputs[0]: unknown field 'dtype'",
+      "{\"op\":\"add_dependency\",\"producer\":1}|op 1: (add_dependency) missing field 'consumer'",
+  })
+  void badOp(String op, String message) {
+    String text = HEAD + SCOPE + op + ",\n{\"op\":\"scope_end\"}\n]}";
+    assertThatThrownBy(() -> ProgramJson.parse(text))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(1))
+        .hasMessage(message);
+  }
+
+  @Test
+  void validatesAfterReading() {
+    String text = HEAD + "{\"op\":\"scope_begin\",\"mode\":\"AUTO\"},\n" + SUBMIT + ",\n"
+        + "{\"op\":\"add_dependency\",\"producer\":3,\"consumer\":3},\n{\"op\":\"scope_end\"}\n]}";
+    assertThatThrownBy(() -> ProgramJson.parse(text))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(2))
+        .hasMessage("op 2: add_dependency outside a MANUAL scope");
+  }
+}

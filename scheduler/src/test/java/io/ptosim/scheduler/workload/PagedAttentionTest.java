@@ -1,0 +1,207 @@
+package io.ptosim.scheduler.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.SortedSetMultimap;
+import com.google.common.collect.TreeMultimap;
+import io.ptosim.scheduler.program.Op;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.program.ScopeMode;
+import io.ptosim.scheduler.workload.WorkloadParams.Mode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PagedAttentionTest {
+  private static final Workload PA = Workloads.byName("paged-attention");
+
+  private static Program program(String caseName, Mode mode) {
+    return PA.program(WorkloadParams.defaults().withCase(caseName).withMode(mode));
+  }
+
+  /** Tasks per kind: kernel name, or "alloc" for alloc_tensors. */
+  private static Map<String, Integer> kinds(Program p) {
+    Map<String, Integer> kinds = new TreeMap<>();
+    for (Op op : p.ops()) {
+      if (op instanceof Op.Submit s) {
+        kinds.merge(s.kernel(), 1, Integer::sum);
+      } else if (op instanceof Op.AllocTensors) {
+        kinds.merge("alloc", 1, Integer::sum);
+      }
+    }
+    return kinds;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "Case1,       65792, 16384, 256",
+      "Case2,       32832,  8192,  64",
+      "Case3,       32832,  8192,  64",
+      "CaseSmall1,     13,     3,   1",
+      "CaseSmall2,     33,     8,   1",
+      "CaseVarSeq2,    22,     5,   2",
+      "CaseVarSeq4,    68,    16,   4",
+  })
+  void taskCountsMatchUpstreamInEveryMode(String caseName, int tasks, int perKernel, int allocs) {
+    assertThat(PagedAttentionCase.byName(caseName).taskCount()).isEqualTo(tasks);
+    for (Mode mode : Mode.values()) {
+      Program p = program(caseName, mode);
+      assertThat(p.taskCount()).as("%s %s", caseName, mode).isEqualTo(tasks);
+      assertThat(kinds(p)).containsExactly(
+          Map.entry("alloc", allocs), Map.entry("pv", perKernel), Map.entry("qk", perKernel),
+          Map.entry("sf", perKernel), Map.entry("up", perKernel));
+    }
+  }
+
+  @Test
+  void caseParametersAreUpstreams() {
+    PagedAttentionCase c1 = PagedAttentionCase.byName("Case1");
+    assertThat(c1.batch()).isEqualTo(256);
+    assertThat(c1.numHeads()).isEqualTo(16);
+    assertThat(c1.headDim()).isEqualTo(128);
+    assertThat(c1.blockSize()).isEqualTo(128);
+    assertThat(c1.kvBlocks(0)).isEqualTo(64);
+    assertThat(c1.qTile()).isEqualTo(16);
+    assertThat(c1.qLoop()).isEqualTo(1);
+    assertThat(PagedAttentionCase.byName("Case3").headDim()).isEqualTo(256);
+    assertThat(PagedAttentionCase.byName("CaseVarSeq4").contextLens()).containsExactly(33, 64, 128, 15);
+    PagedAttentionCase v4 = PagedAttentionCase.byName("CaseVarSeq4");
+    assertThat(ImmutableList.of(v4.kvBlocks(0), v4.kvBlocks(1), v4.kvBlocks(2), v4.kvBlocks(3))).containsExactly(3, 4, 8, 1);
+    assertThat(PagedAttentionCase.all()).extracting(PagedAttentionCase::name).containsExactly(
+        "Case1", "Case2", "Case3", "CaseSmall1", "CaseSmall2", "CaseVarSeq2", "CaseVarSeq4");
+    assertThatThrownBy(() -> PagedAttentionCase.byName("Case9"))
+        .hasMessage("unknown paged-attention case 'Case9' (known: Case1, Case2, Case3, CaseSmall1, CaseSmall2, CaseVarSeq2, CaseVarSeq4)");
+  }
+
+  @Test
+  void manualAndPartialManualShareOneProgram() {
+    assertThat(program("CaseVarSeq4", Mode.PARTIAL_MANUAL)).isEqualTo(program("CaseVarSeq4", Mode.MANUAL));
+    assertThat(program("CaseVarSeq4", Mode.MANUAL)).isNotEqualTo(program("CaseVarSeq4", Mode.AUTO));
+  }
+
+  @Test
+  void masksAndBlocks() {
+    for (Op op : program("CaseSmall2", Mode.AUTO).ops()) {
+      if (op instanceof Op.Submit s) {
+        int expected = s.kernel().equals("qk") || s.kernel().equals("pv") ? CoreMasks.AIC : CoreMasks.AIV;
+        assertThat(s.activeMask()).as(s.kernel()).isEqualTo(expected);
+        assertThat(s.blockNum()).isEqualTo(1);
+      }
+    }
+  }
+
+  /** Scope depth (ring = min(depth, 3)) of each task kind, and the largest scope. */
+  @ParameterizedTest
+  @CsvSource({"AUTO, 4", "MANUAL, 32"})
+  void allocOnRingOneComputeOnRingTwo(Mode mode, int largestScope) {
+    Deque<int[]> open = new ArrayDeque<>();
+    int largest = 0;
+    for (Op op : program("CaseSmall2", mode).ops()) {
+      if (op instanceof Op.ScopeBegin) {
+        open.push(new int[1]);
+      } else if (op instanceof Op.ScopeEnd) {
+        largest = Math.max(largest, open.pop()[0]);
+      } else {
+        if (op instanceof Op.AllocTensors) {
+          assertThat(open.size() - 1).isEqualTo(1);
+        } else if (op instanceof Op.Submit) {
+          assertThat(open.size() - 1).isEqualTo(2);
+        }
+        if (!(op instanceof Op.AddDependency)) {
+          open.peek()[0]++;
+        }
+      }
+    }
+    // AUTO: one scope per KV block; MANUAL: one scope for all 8 blocks of CaseSmall2.
+    assertThat(largest).isEqualTo(largestScope);
+  }
+
+  @Test
+  void caseSmall1ManualEdges() {
+    ImmutableList.Builder<Op.AddDependency> edges = ImmutableList.builder();
+    for (Op op : program("CaseSmall1", Mode.MANUAL).ops()) {
+      if (op instanceof Op.AddDependency d) {
+        edges.add(d);
+      }
+    }
+    // Ids: 0 = alloc_tensors; KV block k: QK 1+4k, SF 2+4k, PV 3+4k, UP 4+4k.
+    assertThat(edges.build()).containsExactly(
+        dep(1, 2), dep(2, 3), dep(3, 4),
+        dep(5, 6), dep(6, 7), dep(7, 8), dep(4, 8),
+        dep(9, 10), dep(10, 11), dep(11, 12), dep(8, 12));
+  }
+
+  @Test
+  void caseSmall1ManualScopeLayout() {
+    assertThat(program("CaseSmall1", Mode.MANUAL).ops()).startsWith(
+        new Op.ScopeBegin(ScopeMode.AUTO), new Op.ScopeBegin(ScopeMode.AUTO));
+    assertThat(program("CaseSmall1", Mode.MANUAL).ops().get(3)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
+  }
+
+  private static Op.AddDependency dep(long p, long c) {
+    return new Op.AddDependency(p, c);
+  }
+
+  @Test
+  void caseSmall1AutoDiscovery() {
+    SortedSetMultimap<Long, Long> expected = TreeMultimap.create();
+    for (long k = 0; k < 3; k++) {
+      long qk = 1 + 4 * k;
+      expected.put(qk + 1, qk); // SF <- QK (creator of sij)
+      expected.put(qk + 2, qk + 1); // PV <- SF (creator of pij)
+      // UP <- alloc (creator of the accumulators), SF (mi, li), PV (oi_tmp), previous UP (last writer)
+      expected.putAll(qk + 3, ImmutableList.of(0L, qk + 1, qk + 2));
+      if (k > 0) {
+        expected.put(qk + 3, qk - 1);
+      }
+    }
+    assertThat(Discovery.producers(program("CaseSmall1", Mode.AUTO))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"CaseSmall1", "CaseSmall2", "CaseVarSeq2", "CaseVarSeq4"})
+  void autoDiscoveryOrdersTasksExactlyAsTheManualEdges(String caseName) {
+    SortedSetMultimap<Long, Long> auto = Discovery.producers(program(caseName, Mode.AUTO));
+    SortedSetMultimap<Long, Long> manual = Discovery.producers(program(caseName, Mode.MANUAL));
+    // Manual producers are a subset: AUTO adds only the redundant SF -> UP edge (SF -> PV -> UP).
+    assertThat(auto.entries()).containsAll(manual.entries());
+    for (Map.Entry<Long, Long> extra : auto.entries()) {
+      if (!manual.containsEntry(extra.getKey(), extra.getValue())) {
+        assertThat(extra.getKey() - extra.getValue()).as("extra edge %s", extra).isEqualTo(2);
+      }
+    }
+    // Same partial order: identical transitive producer sets.
+    assertThat(Discovery.ancestors(auto)).isEqualTo(Discovery.ancestors(manual));
+  }
+
+  @Test
+  void caseSmall1ManualProducersIncludeTheAllocThroughTheScopeBoundary() {
+    SortedSetMultimap<Long, Long> expected = TreeMultimap.create();
+    expected.put(2L, 1L);
+    expected.put(3L, 2L);
+    expected.putAll(4L, ImmutableList.of(0L, 3L));
+    expected.put(6L, 5L);
+    expected.put(7L, 6L);
+    expected.putAll(8L, ImmutableList.of(0L, 4L, 7L));
+    expected.put(10L, 9L);
+    expected.put(11L, 10L);
+    expected.putAll(12L, ImmutableList.of(0L, 8L, 11L));
+    assertThat(Discovery.producers(program("CaseSmall1", Mode.MANUAL))).isEqualTo(expected);
+  }
+
+  @Test
+  void case1AutoDiscoveryAtFullSize() {
+    Program p = program("Case1", Mode.AUTO);
+    SortedSetMultimap<Long, Long> producers = Discovery.producers(p);
+    // Per batch: 64 x (SF 1 + PV 1 + UP 3) + 63 previous-UP edges.
+    assertThat(producers.size()).isEqualTo(256 * (64 * 5 + 63));
+    Program manual = program("Case1", Mode.MANUAL);
+    assertThat(manual.explicitDependencies().size()).isEqualTo(256 * (64 * 3 + 63));
+  }
+}
