@@ -1,0 +1,90 @@
+package io.ptosim.cli;
+
+import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.export.ExportScope;
+import io.ptosim.analysis.export.WitnessExporter;
+import io.ptosim.analysis.text.ParsedSnapshot;
+import io.ptosim.analysis.text.SnapshotFormatException;
+import io.ptosim.analysis.text.SnapshotParser;
+import io.ptosim.analysis.verdict.Verdict;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ptosim check}: classify the stall in a snapshot pasted from a device log (or dumped by ptosim). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+    description = {"Classify an allocator stall from a snapshot: REAL_DEADLOCK, UNRETIRED_PROGRESS, LOST_WAKEUP or INVARIANT_VIOLATION.",
+        "The input format is docs/snapshot-format.md; a device log excerpt works as pasted."})
+final class CheckCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "snapshot text file, or - for standard input")
+  String file;
+
+  @Option(names = "--json", description = "print one JSON object instead of text")
+  boolean json;
+
+  @Option(names = "--dot", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as DOT")
+  Path dot;
+
+  @Option(names = "--graph-json", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as JSON")
+  Path graphJson;
+
+  @Option(names = "--whole-graph", description = "export the whole wait-for graph, not only the witness")
+  boolean wholeGraph;
+
+  @Override
+  public Integer call() throws IOException {
+    ParsedSnapshot parsed = parse();
+    StallChecker checker = new StallChecker(parsed.snapshot());
+    Verdict verdict = checker.verdict();
+    ExportScope scope = wholeGraph ? ExportScope.WHOLE_GRAPH : ExportScope.WITNESS;
+    if (dot != null) {
+      try (Writer w = Files.newBufferedWriter(dot, StandardCharsets.UTF_8)) {
+        new WitnessExporter(checker, scope).exportDot(w);
+      }
+    }
+    if (graphJson != null) {
+      try (Writer w = Files.newBufferedWriter(graphJson, StandardCharsets.UTF_8)) {
+        new WitnessExporter(checker, scope).exportJson(w);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> o = VerdictView.toJson(verdict);
+      o.put("tasks", parsed.snapshot().tasks().size());
+      o.put("skippedLines", parsed.skippedLines());
+      out.println(Json.write(o));
+    } else {
+      VerdictView.print(verdict, out);
+      out.println("tasks:   " + parsed.snapshot().tasks().size() + " (" + parsed.skippedLines() + " lines without a record skipped)");
+    }
+    return ExitCodes.OK;
+  }
+
+  private ParsedSnapshot parse() throws IOException {
+    String name = file.equals("-") ? "<stdin>" : file;
+    try {
+      if (file.equals("-")) {
+        return SnapshotParser.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      }
+      return SnapshotParser.parse(Path.of(file));
+    } catch (NoSuchFileException e) {
+      throw new UserInputException(name + ": no such file");
+    } catch (SnapshotFormatException e) {
+      throw new UserInputException(name + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.ptosim.cli;
+
+import io.ptosim.des.trace.ChromeTraceWriter;
+import io.ptosim.des.trace.TextTraceWriter;
+import io.ptosim.des.trace.TraceSink;
+import io.ptosim.scheduler.run.RunConfig;
+import io.ptosim.scheduler.run.RunReport;
+import io.ptosim.scheduler.run.Simulation;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ptosim run}: simulate one program or workload and report how it ended. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Simulate a program on the virtual device; exit 0 when it completes, 1 when it does not.")
+final class RunCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin RunOptions options;
+
+  @Option(names = "--trace", paramLabel = "OUT.json", description = "write a Chrome trace JSON (open in Perfetto)")
+  Path chromeTrace;
+
+  @Option(names = "--trace-text", paramLabel = "OUT.txt", description = "write the canonical trace text (its SHA-256 is the trace hash)")
+  Path textTrace;
+
+  @Option(names = "--snapshot-out", paramLabel = "OUT.txt", description = "write the snapshot at the stall that ended the run (input of 'ptosim check')")
+  Path snapshotOut;
+
+  @Option(names = "--json", description = "print one JSON object instead of the summary")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    RunConfig config = options.toConfig();
+    List<TraceSink> sinks = new ArrayList<>();
+    List<AutoCloseable> files = new ArrayList<>();
+    try {
+      if (chromeTrace != null) {
+        OutputStream os = new BufferedOutputStream(Files.newOutputStream(chromeTrace), 1 << 16);
+        files.add(os);
+        sinks.add(new ChromeTraceWriter(os, config.platform().schedulerThreads()));
+      }
+      if (textTrace != null) {
+        Writer w = Files.newBufferedWriter(textTrace, StandardCharsets.UTF_8);
+        files.add(w);
+        sinks.add(new TextTraceWriter(w));
+      }
+      long t0 = System.nanoTime();
+      RunReport report = Simulation.run(config, sinks);
+      long wall = System.nanoTime() - t0;
+      if (snapshotOut != null) {
+        Files.writeString(snapshotOut, report.finalSnapshotText().orElse("# the run ended without a stall\n"), StandardCharsets.UTF_8);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(Json.write(ReportView.toJson(report, wall)));
+      } else {
+        ReportView.print(options.describe(), report, wall, out);
+        if (chromeTrace != null) {
+          out.println("trace:      " + chromeTrace + " (open in https://ui.perfetto.dev)");
+        }
+      }
+      return report.completed() ? ExitCodes.OK : ExitCodes.NOT_COMPLETED;
+    } finally {
+      for (AutoCloseable c : files) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IOException("closing an output file failed", e);
+        }
+      }
+    }
+  }
+}

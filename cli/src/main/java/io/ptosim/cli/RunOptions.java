@@ -1,0 +1,200 @@
+package io.ptosim.cli;
+
+import com.google.common.collect.ImmutableSet;
+import io.ptosim.des.kernel.RunLimits;
+import io.ptosim.des.kernel.TieBreak;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.des.platform.PlatformProfiles;
+import io.ptosim.scheduler.fault.Fault;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.program.ProgramException;
+import io.ptosim.scheduler.program.ProgramJson;
+import io.ptosim.scheduler.run.RunConfig;
+import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.workload.WorkloadParams;
+import io.ptosim.scheduler.workload.Workloads;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options that choose a program and configure a run; turned into a {@link RunConfig}. */
+final class RunOptions {
+
+  static final class Source {
+    @Option(names = "--demo", description = "the small built-in demo graph (workload 'demo')")
+    boolean demo;
+
+    @Option(names = "--workload", paramLabel = "NAME", description = "a built-in workload: ${COMPLETION-CANDIDATES}", completionCandidates = WorkloadNames.class)
+    String workload;
+
+    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md)")
+    Path program;
+  }
+
+  static final class WorkloadNames extends ArrayList<String> {
+    WorkloadNames() {
+      super(Workloads.names());
+    }
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--case", paramLabel = "CASE", description = "paged-attention case (default CaseSmall1)")
+  String caseName = "CaseSmall1";
+
+  @Option(names = "--mode", paramLabel = "MODE", description = "auto | manual | partial-manual (default auto)")
+  String mode = "auto";
+
+  @Option(names = "--n", paramLabel = "N", description = "size of a scenario workload (0 = its default)")
+  int n;
+
+  @Option(names = "--policy", paramLabel = "NAME", description = "stall policy: legacy | scope-aware | patient | checker (default legacy)")
+  String policy = "legacy";
+
+  @Option(names = "--platform", paramLabel = "NAME", description = "a2a3 | a2a3sim (default a2a3)")
+  String platform = PlatformProfiles.A2A3;
+
+  @Option(names = "--set", paramLabel = "KEY=NS", description = "override a platform field, e.g. finishNoticeNs=180 or kernel.qk=5000")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--ring-window", paramLabel = "N", description = "task window of every ring (default 16384)")
+  Long ringWindow;
+
+  @Option(names = "--heap", paramLabel = "BYTES", description = "output heap of every ring (default 256 MiB)")
+  Long heap;
+
+  @Option(names = "--dep-pool", paramLabel = "N", description = "dependency-list entries of every ring (default 16384)")
+  Integer depPool;
+
+  @Option(names = "--publish", paramLabel = "MODE", description = "incremental | deferred (default: deferred for partial-manual, else incremental)")
+  String publish;
+
+  @Option(names = "--fault", paramLabel = "NAME", description = "switch on a known bug: publish-hidden-alloc | ready-without-transition | lost-advance")
+  List<String> faults = new ArrayList<>();
+
+  @Option(names = "--tie-break", paramLabel = "RULE", description = "same-instant order: fifo | shuffle (default fifo)")
+  String tieBreak = "fifo";
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the shuffle tie-break (default 1)")
+  long seed = 1;
+
+  @Option(names = "--monitor", description = "check the runtime's invariants at every event and fail fast")
+  boolean monitor;
+
+  @Option(names = "--max-events", paramLabel = "N", description = "event budget (default 200,000,000)")
+  long maxEvents = RunLimits.DEFAULT.maxEvents();
+
+  @Option(names = "--max-time-ns", paramLabel = "NS", description = "virtual-time limit (default one hour)")
+  long maxTimeNs = RunLimits.DEFAULT.maxTimeNs();
+
+  /** A short name of what runs, for the summary. */
+  String describe() {
+    if (source.program != null) {
+      return source.program.toString();
+    }
+    String w = source.demo ? "demo" : source.workload;
+    return w.equals("paged-attention") ? w + " " + caseName + " " + mode : w;
+  }
+
+  RunConfig toConfig() {
+    WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(mode), "--mode");
+    long window = ringWindow == null ? RingConfig.DEFAULT_WINDOW : ringWindow;
+    if (window < 2) {
+      throw new UserInputException("--ring-window must be at least 2: " + window);
+    }
+    Program program = program(workloadMode, window);
+    PlatformProfile profile = parse(() -> PlatformProfiles.byName(platform), "--platform");
+    for (String o : overrides) {
+      int eq = o.indexOf('=');
+      if (eq <= 0) {
+        throw new UserInputException("--set '" + o + "': expected KEY=VALUE");
+      }
+      String key = o.substring(0, eq);
+      long value;
+      try {
+        value = Long.parseLong(o.substring(eq + 1));
+      } catch (NumberFormatException e) {
+        throw new UserInputException("--set '" + o + "': value is not a whole number");
+      }
+      PlatformProfile base = profile;
+      profile = parse(() -> base.with(key, value), "--set");
+    }
+    RingConfig rings = RingConfig.defaults();
+    if (ringWindow != null) {
+      RingConfig r = rings;
+      rings = parse(() -> r.withWindow(window), "--ring-window");
+    }
+    if (heap != null) {
+      RingConfig r = rings;
+      rings = parse(() -> r.withHeap(heap), "--heap");
+    }
+    if (depPool != null) {
+      RingConfig r = rings;
+      rings = parse(() -> r.withDepPool(depPool), "--dep-pool");
+    }
+    PublishMode publishMode = publish != null
+        ? parse(() -> PublishMode.parse(publish), "--publish")
+        : workloadMode.deferredPublish() && source.program == null ? PublishMode.DEFERRED : PublishMode.INCREMENTAL;
+    ImmutableSet.Builder<Fault> f = ImmutableSet.builder();
+    for (String name : faults) {
+      f.add(parse(() -> Fault.byName(name), "--fault"));
+    }
+    TieBreak tie;
+    switch (tieBreak) {
+      case "fifo":
+        tie = TieBreak.fifo();
+        break;
+      case "shuffle":
+        tie = TieBreak.shuffle(seed);
+        break;
+      default:
+        throw new UserInputException("--tie-break '" + tieBreak + "': expected fifo or shuffle");
+    }
+    RunLimits limits = parse(() -> new RunLimits(maxEvents, maxTimeNs), "--max-events/--max-time-ns");
+    PlatformProfile finalProfile = profile;
+    RingConfig finalRings = rings;
+    return parse(() -> RunConfig.builder(program)
+        .platform(finalProfile)
+        .policy(policy)
+        .publishMode(publishMode)
+        .rings(finalRings)
+        .faults(f.build())
+        .tieBreak(tie)
+        .limits(limits)
+        .invariantMonitor(monitor)
+        .build(), "--policy");
+  }
+
+  private Program program(WorkloadParams.Mode workloadMode, long window) {
+    if (source.program != null) {
+      try {
+        return ProgramJson.read(source.program);
+      } catch (NoSuchFileException e) {
+        throw new UserInputException(source.program + ": no such file");
+      } catch (IOException e) {
+        throw new UserInputException(source.program + ": cannot read: " + e.getMessage());
+      } catch (ProgramException e) {
+        throw new UserInputException(source.program + ": " + e.getMessage());
+      }
+    }
+    String name = source.demo ? "demo" : source.workload;
+    WorkloadParams params = parse(() -> WorkloadParams.defaults()
+        .withCase(caseName).withMode(workloadMode).withN(n).withWindow((int) Math.min(window, Integer.MAX_VALUE)), "--case/--n");
+    return parse(() -> Workloads.byName(name).program(params), "--workload");
+  }
+
+  /** Turns the registries' IllegalArgumentExceptions (unknown names, bad values) into one-line input errors. */
+  private static <T> T parse(java.util.function.Supplier<T> s, String option) {
+    try {
+      return s.get();
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(option + ": " + e.getMessage());
+    }
+  }
+}

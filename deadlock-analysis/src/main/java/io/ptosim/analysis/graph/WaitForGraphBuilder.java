@@ -1,0 +1,293 @@
+package io.ptosim.analysis.graph;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import io.ptosim.analysis.internal.LongIntMap;
+import io.ptosim.analysis.snapshot.OrchestratorState;
+import io.ptosim.analysis.snapshot.PendingEvent;
+import io.ptosim.analysis.snapshot.ScopeRecord;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.analysis.snapshot.TaskRecord;
+import io.ptosim.analysis.snapshot.TaskState;
+import io.ptosim.analysis.snapshot.WaitResource;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds the wait-for graph of a checked snapshot from its {@link Dependencies}.
+ *
+ * <p>Vertices, in this order: the orchestrator, the scheduler, the waited ring head, the end of
+ * every open scope, the completion of every unfinished task, the retirement of later tasks when
+ * the head is already CONSUMED (any of them would advance last_alive), and wake-ups for
+ * transitions that were due but did not happen. Edges follow the runtime rules (see
+ * {@link WaitKind}); while the orchestrator is blocked it waits for the head, and publish and
+ * scope end wait for it. One pass, O(tasks + edges).
+ */
+public final class WaitForGraphBuilder {
+  private final TaskIndex index;
+  private final Dependencies dependencies;
+  private final Snapshot snapshot;
+  private final Triggers triggers;
+  private byte[] vertexKind = new byte[64];
+  private long[] subject = new long[64];
+  private int vertices;
+  private final Dependencies.IntList sources;
+  private final Dependencies.IntList targets;
+  private byte[] edgeKind = new byte[64];
+  private final BitSet inferred = new BitSet();
+  private final BitSet dead = new BitSet();
+  private final BitSet anyOf = new BitSet();
+  private final int[] taskVertex;
+  private final LongIntMap scopeVertex = new LongIntMap(16);
+  private final LongIntMap wakeupVertex = new LongIntMap(16);
+
+  private WaitForGraphBuilder(Dependencies dependencies) {
+    this.dependencies = checkNotNull(dependencies, "dependencies");
+    this.index = dependencies.index();
+    this.snapshot = index.snapshot();
+    this.triggers = new Triggers(index);
+    this.taskVertex = new int[index.size()];
+    this.sources = new Dependencies.IntList(2 * index.size() + 8);
+    this.targets = new Dependencies.IntList(2 * index.size() + 8);
+  }
+
+  /**
+   * The wait-for graph for the ring the orchestrator waits on (or the default ring when it is not
+   * blocked). The ring's head task must be in the snapshot.
+   */
+  public static WaitForGraph build(Dependencies dependencies) {
+    return new WaitForGraphBuilder(dependencies).assemble();
+  }
+
+  private WaitForGraph assemble() {
+    int ring = snapshot.targetRing();
+    int position = index.ringPosition(ring);
+    checkArgument(position >= 0, "no ring %s", ring);
+    long headId = index.ring(position).lastAlive();
+    int head = index.find(headId);
+    checkArgument(head >= 0 && index.ringOf(head) == ring, "ring %s head task %s is missing", ring, headId);
+    WaitResource resource =
+        snapshot.orchestrator() instanceof OrchestratorState.Blocked blocked
+            ? blocked.waiting()
+            : WaitResource.TASK_RING;
+
+    addVertex(WaitVertex.Kind.ORCHESTRATOR, 0);
+    addVertex(WaitVertex.Kind.SCHEDULER, 0);
+    addVertex(WaitVertex.Kind.RING_HEAD, headId);
+    List<ScopeRecord> scopes = snapshot.scopes().stream()
+        .filter(ScopeRecord::open)
+        .sorted(Comparator.comparingLong(ScopeRecord::id))
+        .toList();
+    for (ScopeRecord scope : scopes) {
+      scopeVertex.putIfAbsent(scope.id(), addVertex(WaitVertex.Kind.SCOPE_END, scope.id()));
+    }
+    Arrays.fill(taskVertex, -1);
+    for (int i = 0; i < index.size(); i++) {
+      if (!index.completed(i)) {
+        taskVertex[i] = addVertex(WaitVertex.Kind.TASK, index.id(i));
+      }
+    }
+    boolean headConsumed = index.task(head).state() == TaskState.CONSUMED;
+    int[] retirementVertex = new int[index.size()];
+    Arrays.fill(retirementVertex, -1);
+    int[] retirement = new int[0];
+    int firstLater = head + 1;
+    if (headConsumed) {
+      int end = index.ringEnd(position);
+      retirement = new int[end - firstLater];
+      for (int i = firstLater; i < end; i++) {
+        retirement[i - firstLater] =
+            index.task(i).state() == TaskState.CONSUMED
+                ? -1
+                : addVertex(WaitVertex.Kind.RETIREMENT, index.task(i).id());
+        retirementVertex[i] = retirement[i - firstLater];
+      }
+    }
+
+    switch (snapshot.orchestrator().kind()) {
+      case BLOCKED -> addEdge(WaitForGraph.ORCHESTRATOR, WaitForGraph.HEAD, WaitKind.ALLOCATION, false);
+      case RUNNING -> { } // it will publish and end scopes: a source
+      case FINISHED -> dead.set(WaitForGraph.ORCHESTRATOR);
+    }
+    if (!triggers.schedulerAlive()) {
+      dead.set(WaitForGraph.SCHEDULER);
+    }
+    if (headConsumed) {
+      int before = sources.size();
+      anyOf.set(WaitForGraph.HEAD);
+      if (triggers.advances(head)) {
+        addEdge(WaitForGraph.HEAD, wakeup(head), WaitKind.WAKEUP, false);
+      }
+      for (int r = 0; r < retirement.length; r++) {
+        if (retirement[r] >= 0) {
+          addEdge(WaitForGraph.HEAD, retirement[r], WaitKind.ADVANCE, false);
+        }
+      }
+      if (sources.size() == before) {
+        // Nothing can advance last_alive any more.
+        dead.set(WaitForGraph.HEAD);
+      }
+    } else {
+      retirementEdges(WaitForGraph.HEAD, head);
+    }
+    for (ScopeRecord scope : scopes) {
+      addEdge(scopeVertex.get(scope.id()), WaitForGraph.ORCHESTRATOR, WaitKind.SCOPE_END, false);
+    }
+    for (int i = 0; i < index.size(); i++) {
+      if (taskVertex[i] >= 0) {
+        completionEdges(taskVertex[i], i);
+      }
+    }
+    for (int r = 0; r < retirement.length; r++) {
+      if (retirement[r] >= 0) {
+        retirementEdges(retirement[r], firstLater + r);
+      }
+    }
+    return new WaitForGraph(
+        index,
+        taskVertex,
+        retirementVertex,
+        scopeVertex,
+        wakeupVertex,
+        new WaitVertex.RingHead(ring, resource, headId),
+        Arrays.copyOf(vertexKind, vertices),
+        Arrays.copyOf(subject, vertices),
+        sources.toArray(),
+        targets.toArray(),
+        Arrays.copyOf(edgeKind, sources.size()),
+        inferred,
+        dead,
+        anyOf);
+  }
+
+  /** What task {@code i}'s completion waits for. */
+  private void completionEdges(int v, int i) {
+    if (!index.pending(i)) {
+      addEdge(v, WaitForGraph.SCHEDULER, WaitKind.DISPATCH, false);
+      return;
+    }
+    if (index.neverDispatched(i)) {
+      // Hidden tasks are completed at submit; nothing else ever completes one.
+      addEdge(v, wakeup(i), WaitKind.WAKEUP, false);
+      return;
+    }
+    boolean guessed = dependencies.faninInferred(i);
+    for (int k = 0; k < dependencies.producerCount(i); k++) {
+      addEdge(v, taskVertex[dependencies.producer(i, k)], WaitKind.PRODUCER, guessed);
+    }
+    if (dependencies.unpublished(i)) {
+      addEdge(v, WaitForGraph.ORCHESTRATOR, WaitKind.PUBLISH, guessed);
+    } else if (dependencies.producerCount(i) == 0) {
+      // Fanin complete yet PENDING: whoever released the last fanin should have made it READY.
+      addEdge(v, wakeup(i), WaitKind.WAKEUP, false);
+    }
+    addEdge(v, WaitForGraph.SCHEDULER, WaitKind.DISPATCH, false);
+  }
+
+  /** What task {@code i} becoming CONSUMED waits for. */
+  private void retirementEdges(int v, int i) {
+    int before = sources.size();
+    TaskRecord task = index.task(i);
+    if (index.scopeOpen(i)) {
+      addEdge(v, scopeVertex.get(task.scope().getAsLong()), WaitKind.SCOPE_REFERENCE, false);
+    }
+    if (taskVertex[i] >= 0) {
+      addEdge(v, taskVertex[i], WaitKind.OWN_COMPLETION, false);
+    }
+    boolean guessed = dependencies.fanoutInferred(i);
+    for (int k = 0; k < dependencies.consumerCount(i); k++) {
+      addEdge(v, taskVertex[dependencies.consumer(i, k)], WaitKind.CONSUMER, guessed);
+    }
+    if (dependencies.deferredReleases(i) > 0) {
+      addEdge(v, WaitForGraph.SCHEDULER, WaitKind.DEFERRED_RELEASE, guessed);
+    }
+    if (sources.size() == before) {
+      // COMPLETED, every reference released, yet not CONSUMED: that transition was lost.
+      addEdge(v, wakeup(i), WaitKind.WAKEUP, false);
+    }
+  }
+
+  private int wakeup(int i) {
+    long id = index.task(i).id();
+    int existing = wakeupVertex.get(id);
+    if (existing >= 0) {
+      return existing;
+    }
+    int v = addVertex(WaitVertex.Kind.WAKEUP, id);
+    wakeupVertex.putIfAbsent(id, v);
+    if (!triggers.names(id) && !triggers.advances(i)) {
+      dead.set(v);
+    }
+    return v;
+  }
+
+  private int addVertex(WaitVertex.Kind kind, long id) {
+    if (vertices == vertexKind.length) {
+      vertexKind = Arrays.copyOf(vertexKind, vertices * 2);
+      subject = Arrays.copyOf(subject, vertices * 2);
+    }
+    vertexKind[vertices] = (byte) kind.ordinal();
+    subject[vertices] = id;
+    return vertices++;
+  }
+
+  private void addEdge(int from, int to, WaitKind kind, boolean guessed) {
+    int e = sources.size();
+    if (e == edgeKind.length) {
+      edgeKind = Arrays.copyOf(edgeKind, e * 2);
+    }
+    sources.add(from);
+    targets.add(to);
+    edgeKind[e] = (byte) kind.ordinal();
+    if (guessed) {
+      inferred.set(e);
+    }
+  }
+
+  /** What the pending events of a simulation snapshot can still deliver. */
+  private static final class Triggers {
+    private final TaskIndex index;
+    private final boolean schedulerAlive;
+    private final LongIntMap named = new LongIntMap(16);
+    private final BitSet advancedRings = new BitSet();
+
+    Triggers(TaskIndex index) {
+      this.index = index;
+      List<PendingEvent> pending = index.snapshot().pending().orElse(ImmutableList.of());
+      // A device snapshot has no event list: its scheduler threads keep running.
+      schedulerAlive = index.snapshot().pending().isEmpty() || !pending.isEmpty();
+      for (PendingEvent event : pending) {
+        if (event.task().isPresent()) {
+          named.putIfAbsent(event.task().getAsLong(), 0);
+        }
+        if (event.kind().equals("advance")) {
+          int i = event.task().isPresent() ? index.find(event.task().getAsLong()) : -1;
+          if (i >= 0) {
+            advancedRings.set(index.ringPositionOf(i));
+          } else if (event.task().isEmpty()) {
+            advancedRings.set(0, index.ringCount());
+          }
+        }
+      }
+    }
+
+    boolean schedulerAlive() {
+      return schedulerAlive;
+    }
+
+    /** Whether a pending event names task {@code id}. */
+    boolean names(long id) {
+      return named.get(id) >= 0;
+    }
+
+    /** Whether a pending advance event applies to task {@code i}'s ring (only for a CONSUMED head). */
+    boolean advances(int i) {
+      return index.task(i).state() == TaskState.CONSUMED
+          && advancedRings.get(index.ringPositionOf(i));
+    }
+  }
+}

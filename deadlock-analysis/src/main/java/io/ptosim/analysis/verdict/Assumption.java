@@ -1,0 +1,58 @@
+package io.ptosim.analysis.verdict;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import io.ptosim.analysis.snapshot.Count;
+import java.util.stream.Collectors;
+
+/**
+ * A conclusion drawn from counters alone that a verdict relies on.
+ *
+ * @param kind what was assumed
+ * @param task the task whose counter was interpreted
+ * @param counter that counter (fanin or fanout)
+ * @param tasks the tasks assumed to be its producers or consumers (empty for publish states)
+ * @param releases for {@link AssumptionKind#DEFERRED_RELEASES}, how many releases are deferred
+ */
+public record Assumption(
+    AssumptionKind kind, long task, Count counter, ImmutableList<Long> tasks, long releases) {
+
+  private static final int LISTED = 8;
+
+  /** Rejects nulls. */
+  public Assumption {
+    checkNotNull(kind, "kind");
+    checkNotNull(counter, "counter");
+    checkNotNull(tasks, "tasks");
+    checkArgument(releases >= 0, "releases %s < 0", releases);
+  }
+
+  /** One sentence naming the task, its counter and what was assumed. */
+  public String text() {
+    return switch (kind) {
+      case PRODUCERS -> "task " + task + " (fanin " + counter + "): unreleased producer"
+          + plural() + " assumed to be " + ids() + ", the nearest unfinished earlier tasks of its ring";
+      case CONSUMERS -> "task " + task + " (fanout " + counter + "): unreleased consumer"
+          + plural() + " assumed to be " + ids() + ", the nearest unfinished later tasks of its ring";
+      case PUBLISHED -> "task " + task + " (fanin " + counter
+          + "): assumed published, as unfinished earlier tasks explain the missing releases";
+      case UNPUBLISHED -> "task " + task + " (fanin " + counter
+          + "): assumed unpublished, as too few unfinished earlier tasks explain the missing releases";
+      case DEFERRED_RELEASES -> "task " + task + " (fanout " + counter + "): " + releases
+          + " release" + (releases == 1 ? "" : "s")
+          + " assumed deferred by consumers that already completed";
+    };
+  }
+
+  private String plural() {
+    return tasks.size() == 1 ? "" : "s";
+  }
+
+  private String ids() {
+    String listed =
+        tasks.stream().limit(LISTED).map(id -> "task " + id).collect(Collectors.joining(", "));
+    return tasks.size() > LISTED ? listed + " and " + (tasks.size() - LISTED) + " more" : listed;
+  }
+}

@@ -1,0 +1,37 @@
+package io.ptosim.properties;
+
+import io.ptosim.properties.check.CheckerAgreementCheck;
+import io.ptosim.properties.check.Problems;
+import io.ptosim.properties.gen.Scenario;
+import io.ptosim.properties.gen.Scenarios;
+import io.ptosim.properties.jqwik.CounterexampleHook;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+
+/**
+ * Property (c), {@link CheckerAgreementCheck}: on small windows, {@code checker} and {@code patient}
+ * agree: REAL_DEADLOCK / LOST_WAKEUP aborts exactly when patient ends QUIESCENT_BLOCKED, completion
+ * exactly when patient completes, every stall called UNRETIRED_PROGRESS is granted under patient,
+ * and no INVARIANT_VIOLATION (verdict or monitor) without a fault.
+ *
+ * <p>Fails for a checker that misreads the snapshot, e.g. one that treats a READY task or a pending
+ * block-done event as no progress (false REAL_DEADLOCK), or a snapshot that omits pending kernel
+ * events; and with {@code lost-advance} on, where the checker must say LOST_WAKEUP while patient
+ * ends QUIESCENT_BLOCKED and the monitor (on here) names the lost advance.
+ */
+@AddLifecycleHook(CounterexampleHook.class)
+class CheckerAgreementProperties {
+
+  @Property(tries = 250)
+  void checkerAgreesWithPatient(@ForAll("stalling") Scenario scenario) {
+    Problems.require(CheckerAgreementCheck.check(scenario.program(), scenario.settings()));
+  }
+
+  @Provide
+  Arbitrary<Scenario> stalling() {
+    return Scenarios.stalling();
+  }
+}

@@ -1,0 +1,54 @@
+package io.ptosim.scheduler.policy;
+
+import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.verdict.Verdict;
+import io.ptosim.analysis.verdict.VerdictKind;
+import io.ptosim.analysis.verdict.WitnessStep;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Asks the stall checker instead of guessing: at every stall, after every last_alive increase that
+ * leaves the allocation blocked, and when nothing is left to run, it snapshots the runtime (with
+ * the kernel's pending events) and classifies it. UNRETIRED_PROGRESS keeps waiting; REAL_DEADLOCK,
+ * LOST_WAKEUP and INVARIANT_VIOLATION end the run at once with the resource's error code, the
+ * verdict, its reason and its witness. It needs no timer: the checker's answer is exact.
+ */
+final class CheckerPolicy implements StallPolicy {
+
+  @Override
+  public String name() {
+    return StallPolicies.CHECKER;
+  }
+
+  @Override
+  public StallDecision onStall(StallContext stall) {
+    return judge(stall);
+  }
+
+  @Override
+  public StallDecision onProgress(StallContext stall) {
+    return judge(stall);
+  }
+
+  @Override
+  public StallDecision onTimer(StallContext stall) {
+    return StallDecision.keepWaiting();
+  }
+
+  @Override
+  public StallDecision onQuiescent(StallContext stall) {
+    return judge(stall);
+  }
+
+  private static StallDecision judge(StallContext stall) {
+    Verdict verdict = new StallChecker(stall.snapshot()).verdict();
+    String witness = verdict.witness().stream().map(WitnessStep::text).collect(Collectors.joining("; "));
+    stall.verdict(verdict.kind().name(), verdict.reason(), Optional.of(witness));
+    if (verdict.kind() == VerdictKind.UNRETIRED_PROGRESS) {
+      return StallDecision.keepWaiting();
+    }
+    return StallDecision.abort(stall.resource().errorCode(),
+        "ptosim checker: " + verdict.kind().name() + " on ring " + stall.ring() + ": " + verdict.reason());
+  }
+}

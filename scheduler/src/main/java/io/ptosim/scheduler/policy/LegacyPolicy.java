@@ -1,0 +1,52 @@
+package io.ptosim.scheduler.policy;
+
+import java.util.Optional;
+
+/**
+ * The seed-era allocator heuristic: spin, and abort after {@value #SPIN_LIMIT} spins in which the
+ * ring's last_alive did not increase. Modelled as one timer of {@code SPIN_LIMIT * spinNs} that
+ * restarts whenever the orchestrator sees last_alive increase; progress that is real but not yet
+ * retired (a READY task, a running kernel) is invisible to it.
+ */
+final class LegacyPolicy implements StallPolicy {
+  /** Upstream PTO2_ALLOC_SPIN_LIMIT. */
+  static final long SPIN_LIMIT = 100_000;
+
+  @Override
+  public String name() {
+    return StallPolicies.LEGACY;
+  }
+
+  @Override
+  public StallDecision onStall(StallContext stall) {
+    stall.armTimer(stall.nowNs() + budgetNs(stall));
+    return StallDecision.keepWaiting();
+  }
+
+  @Override
+  public StallDecision onProgress(StallContext stall) {
+    return onStall(stall);
+  }
+
+  @Override
+  public StallDecision onTimer(StallContext stall) {
+    stall.verdict("SPIN_LIMIT", "last_alive of ring " + stall.ring() + " stayed at " + stall.lastAlive() + " for "
+        + SPIN_LIMIT + " spins (" + budgetNs(stall) + " ns); current=" + stall.current(), Optional.empty());
+    return StallDecision.abort(stall.resource().errorCode(), message(stall));
+  }
+
+  @Override
+  public StallDecision onQuiescent(StallContext stall) {
+    // Unreachable while the spin timer is armed; a blocked orchestrator always has it armed.
+    return StallDecision.keepWaiting();
+  }
+
+  private static long budgetNs(StallContext stall) {
+    return SPIN_LIMIT * stall.platform().spinNs();
+  }
+
+  static String message(StallContext stall) {
+    StallResource r = stall.resource();
+    return r == StallResource.DEP_POOL ? r.fatalMessage() + " (ring " + stall.ring() + ")" : r.fatalMessage();
+  }
+}

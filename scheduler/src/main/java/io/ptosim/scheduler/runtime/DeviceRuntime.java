@@ -1,0 +1,362 @@
+package io.ptosim.scheduler.runtime;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.des.event.TraceEvent;
+import io.ptosim.des.kernel.EventLabel;
+import io.ptosim.des.kernel.SimKernel;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.des.trace.TraceRecorder;
+import io.ptosim.scheduler.fault.Fault;
+import io.ptosim.scheduler.policy.StallFinding;
+import io.ptosim.scheduler.policy.StallRecord;
+import io.ptosim.scheduler.tensormap.TensorMap;
+import java.util.Optional;
+
+/**
+ * The simulated PTO2 runtime of one run: task slots, rings, ready queues, cores, the three scheduler
+ * threads and the orchestrator thread, all driven by events of one {@link SimKernel}. It owns the
+ * transitions several threads share (ready, completion, fanout release, CONSUMED, ring advance);
+ * the {@link Orchestrator} and each {@link SchedulerThread} own their own loops.
+ *
+ * <p>Every state change happens inside a kernel event and is recorded as a {@link TraceEvent}. Create
+ * it with {@link #create}, {@link #start()} it, run the kernel, then read the outcome.
+ */
+public final class DeviceRuntime {
+
+  final SimKernel kernel;
+  final TraceRecorder trace;
+  final PlatformProfile platform;
+  final TaskTable tasks;
+  final Ring[] rings;
+  final ReadyQueues ready;
+  final Cores cores;
+  final SchedulerThread[] threads;
+  final Orchestrator orchestrator;
+  final TensorMap tensorMap = new TensorMap();
+  /** Null when the monitor is off, so that the hot path pays one null check. */
+  final InvariantMonitor monitor;
+  final boolean publishHiddenAlloc;
+  final boolean readyWithoutTransition;
+  final boolean lostAdvance;
+  /** The AICPU thread index of the orchestrator: after the scheduler threads. */
+  final int orchestratorThread;
+  /** How long a ring's advance try-lock is held: one shared-memory round trip per scan. */
+  final long advanceHoldNs;
+
+  /** Virtual time the current action (event) has spent so far on its thread, beyond its base cost. */
+  long actionCostNs;
+
+  private boolean aborted;
+  private int abortCode;
+  private String abortMessage = "";
+  private Optional<Snapshot> abortSnapshot = Optional.empty();
+
+  private DeviceRuntime(RuntimeSetup setup, SimKernel kernel, TraceRecorder trace) {
+    this.kernel = kernel;
+    this.trace = trace;
+    this.platform = setup.platform();
+    int taskCount = setup.program().taskCount();
+    this.tasks = new TaskTable(taskCount);
+    this.rings = new Ring[RingConfig.RING_COUNT];
+    for (int r = 0; r < rings.length; r++) {
+      rings[r] = new Ring(r, setup.rings().ring(r));
+    }
+    this.ready = new ReadyQueues();
+    this.cores = new Cores(platform);
+    this.orchestratorThread = platform.schedulerThreads();
+    this.advanceHoldNs = platform.pollNs();
+    this.monitor = setup.invariantMonitor() ? new InvariantMonitor(this) : null;
+    this.publishHiddenAlloc = setup.faults().contains(Fault.PUBLISH_HIDDEN_ALLOC);
+    this.readyWithoutTransition = setup.faults().contains(Fault.READY_WITHOUT_TRANSITION);
+    this.lostAdvance = setup.faults().contains(Fault.LOST_ADVANCE);
+    this.threads = new SchedulerThread[platform.schedulerThreads()];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = new SchedulerThread(this, t);
+    }
+    this.orchestrator = new Orchestrator(this, setup.program(), setup.publishMode(), setup.policy());
+  }
+
+  /** A runtime for {@code setup} on {@code kernel}, recording into {@code trace}; nothing is scheduled yet. */
+  public static DeviceRuntime create(RuntimeSetup setup, SimKernel kernel, TraceRecorder trace) {
+    Preconditions.checkNotNull(setup, "setup");
+    Preconditions.checkNotNull(kernel, "kernel");
+    Preconditions.checkNotNull(trace, "trace");
+    return new DeviceRuntime(setup, kernel, trace);
+  }
+
+  /** Schedules the orchestrator's first op. */
+  public void start() {
+    orchestrator.start();
+  }
+
+  // ---------------------------------------------------------------- queries for the run
+
+  public int taskCount() {
+    return tasks.capacity;
+  }
+
+  /** Tasks that reached COMPLETED (or CONSUMED) so far. */
+  public int tasksCompleted() {
+    int n = 0;
+    for (int g = 0; g < tasks.size; g++) {
+      if (tasks.state[g] >= TaskTable.COMPLETED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  public boolean orchestratorFinished() {
+    return orchestrator.finished();
+  }
+
+  public boolean orchestratorBlocked() {
+    return orchestrator.blocked();
+  }
+
+  public boolean aborted() {
+    return aborted;
+  }
+
+  public int abortCode() {
+    return abortCode;
+  }
+
+  public String abortMessage() {
+    return abortMessage;
+  }
+
+  /** The snapshot taken when the run aborted. */
+  public Optional<Snapshot> abortSnapshot() {
+    return abortSnapshot;
+  }
+
+  public ImmutableList<StallRecord> stalls() {
+    return orchestrator.stallRecords();
+  }
+
+  /** The last verdict a policy recorded, if any. */
+  public Optional<StallFinding> finding() {
+    return orchestrator.finding();
+  }
+
+  /** The runtime's state now, as the stall checker reads it. */
+  public Snapshot snapshot() {
+    return SnapshotDump.of(this);
+  }
+
+  /**
+   * The kernel has nothing left to run. Asks the policy when the orchestrator is blocked; checks
+   * the quiescent invariants when the monitor is on. Returns whether the policy aborted.
+   */
+  public boolean onQuiescent() {
+    if (monitor != null) {
+      monitor.quiescent();
+    }
+    if (orchestrator.blocked() && !aborted) {
+      orchestrator.quiescent();
+    }
+    return aborted;
+  }
+
+  // ---------------------------------------------------------------- shared transitions
+
+  long now() {
+    return kernel.now();
+  }
+
+  void record(TraceEvent event) {
+    trace.record(event);
+  }
+
+  void setState(int task, byte to) {
+    if (monitor != null) {
+      monitor.stateChange(task, tasks.state[task], to);
+    }
+    tasks.state[task] = to;
+  }
+
+  /**
+   * The task's fanin is complete: PENDING to READY (skipped on the completion path under
+   * {@link Fault#READY_WITHOUT_TRANSITION}), a Ready event, and into a ready queue: the thread's
+   * local buffer when a scheduler thread found it, the shared queue (waking idle threads) otherwise.
+   */
+  void makeReady(int task, int thread, boolean fromCompletion) {
+    if (!(fromCompletion && readyWithoutTransition)) {
+      setState(task, TaskTable.READY);
+    }
+    int shape = Shapes.of(tasks.mask[task]);
+    record(new TraceEvent.Ready(now(), tasks.id(task), Shapes.trace(shape), tasks.faninDone[task],
+        tasks.faninTotal[task], thread));
+    if (monitor != null) {
+      monitor.enqueue(task);
+    }
+    if (thread < orchestratorThread && threads[thread].pushLocal(shape, task)) {
+      return;
+    }
+    enqueueShared(shape, task);
+  }
+
+  void enqueueShared(int shape, int task) {
+    ready.push(shape, task);
+    wake(shape);
+  }
+
+  /** Work of {@code shape} arrived in a shared queue: idle threads notice it within one idle loop. */
+  void wake(int shape) {
+    long at = now() + platform.idleLoopNs();
+    for (SchedulerThread t : threads) {
+      if (cores.mayDispatch(t.index, shape)) {
+        t.requestIteration(at);
+      }
+    }
+  }
+
+  /** The orchestrator releases the publish barrier: the task can become READY. */
+  void publish(int task) {
+    if (monitor != null) {
+      monitor.publish(task);
+    }
+    tasks.published[task] = true;
+    tasks.faninDone[task]++;
+    record(new TraceEvent.Publish(now(), tasks.id(task), tasks.faninDone[task], tasks.faninTotal[task]));
+    if (tasks.faninDone[task] == tasks.faninTotal[task]) {
+      makeReady(task, orchestratorThread, false);
+    }
+  }
+
+  /**
+   * Wires the task's producers, as upstream's submit (or deferred scope_end) does: each producer
+   * gains a fanout reference; one that already completed counts as released at once, the others
+   * get the task prepended to their fanout list. A producer that became CONSUMED since the edge was
+   * recorded (possible only for a deferred task's cross-scope producer) is retired as far as the
+   * consumer is concerned: the edge is dropped and counts as released.
+   */
+  void wire(int task) {
+    int early = 0;
+    int previous = LinkedIntLists.END;
+    int e = tasks.producers.first(task);
+    while (e != LinkedIntLists.END) {
+      int p = tasks.producers.value(e);
+      if (tasks.state[p] == TaskTable.CONSUMED) {
+        early++;
+        e = tasks.producers.unlink(task, previous, e);
+        continue;
+      }
+      tasks.fanoutTotal[p]++;
+      if (tasks.state[p] >= TaskTable.COMPLETED) {
+        early++;
+      } else {
+        tasks.consumers.prepend(p, task);
+      }
+      previous = e;
+      e = tasks.producers.next(e);
+    }
+    tasks.faninDone[task] += early;
+  }
+
+  /** All blocks done: COMPLETED, then each waiting consumer's fanin is released. */
+  void complete(int task, SchedulerThread thread) {
+    setState(task, TaskTable.COMPLETED);
+    record(new TraceEvent.Complete(now(), tasks.id(task), thread.index));
+    for (int e = tasks.consumers.first(task); e != LinkedIntLists.END; e = tasks.consumers.next(e)) {
+      int c = tasks.consumers.value(e);
+      tasks.faninDone[c]++;
+      if (tasks.faninDone[c] == tasks.faninTotal[c]) {
+        makeReady(c, thread.index, true);
+      }
+    }
+  }
+
+  /** Upstream on_task_release: release one fanout reference of every producer, then check self. */
+  void releaseProducers(int task, int thread) {
+    long by = tasks.id(task);
+    for (int e = tasks.producers.first(task); e != LinkedIntLists.END; e = tasks.producers.next(e)) {
+      int p = tasks.producers.value(e);
+      tasks.fanoutDone[p]++;
+      record(new TraceEvent.FanoutRelease(now(), tasks.id(p), by, tasks.fanoutDone[p], tasks.fanoutTotal[p], thread));
+      checkConsumed(p, thread);
+    }
+    checkConsumed(task, thread);
+  }
+
+  /** The owning scope ended: its reference is released by the orchestrator. */
+  void releaseScopeReference(int task) {
+    tasks.fanoutDone[task]++;
+    record(new TraceEvent.FanoutRelease(now(), tasks.id(task), -1, tasks.fanoutDone[task], tasks.fanoutTotal[task],
+        orchestratorThread));
+    checkConsumed(task, orchestratorThread);
+  }
+
+  /** Upstream check_and_handle_consumed: COMPLETED with every fanout reference released. */
+  void checkConsumed(int task, int thread) {
+    if (tasks.state[task] != TaskTable.COMPLETED || tasks.fanoutDone[task] != tasks.fanoutTotal[task]) {
+      return;
+    }
+    setState(task, TaskTable.CONSUMED);
+    if (monitor != null) {
+      monitor.consumed(task);
+    }
+    record(new TraceEvent.Consumed(now(), tasks.id(task), thread));
+    tryAdvance(tasks.ring[task], thread);
+  }
+
+  /**
+   * The thread that made a task CONSUMED tries the ring's advance lock. A winner scans the
+   * CONSUMED prefix now and holds the lock for {@link #advanceHoldNs}. A loser (another thread
+   * inside that interval) may have made the head CONSUMED after the winner's scan: the correct
+   * runtime (#1586) sets a pending bit that retries when the lock is released; under
+   * {@link Fault#LOST_ADVANCE} (#1545) the loser just returns.
+   */
+  void tryAdvance(int r, int thread) {
+    Ring ring = rings[r];
+    long now = now();
+    if (ring.lockedUntil > now && ring.lockOwner != thread) {
+      if (lostAdvance) {
+        return;
+      }
+      if (ring.advanceRetry == null || !ring.advanceRetry.isPending()) {
+        long head = TaskIds.of(r, ring.lastAlive);
+        ring.advanceRetry = kernel.scheduleAt(ring.lockedUntil, Ranks.ADVANCE, EventLabel.of(SnapshotDump.ADVANCE, head),
+            () -> {
+              ring.advanceRetry = null;
+              tryAdvance(r, thread);
+            });
+      }
+      return;
+    }
+    ring.lockOwner = thread;
+    ring.lockedUntil = now + advanceHoldNs;
+    actionCostNs += advanceHoldNs;
+    int from = ring.lastAlive;
+    while (ring.lastAlive < ring.current && tasks.state[ring.taskAt(ring.lastAlive)] == TaskTable.CONSUMED) {
+      int task = ring.taskAt(ring.lastAlive);
+      if (monitor != null) {
+        monitor.retire(task);
+      }
+      tensorMap.retire(task);
+      ring.depUsed -= tasks.depEntries[task];
+      ring.lastAlive++;
+    }
+    if (ring.lastAlive > from) {
+      ring.heapTail = tasks.heapEnd[ring.taskAt(ring.lastAlive - 1)];
+      record(new TraceEvent.RingAdvance(now, r, from, ring.lastAlive, thread));
+      orchestrator.onRingAdvance(r);
+    }
+  }
+
+  /** Ends the run as the device would: an Abort event, the snapshot of this instant, and a stop. */
+  void abort(int code, String message) {
+    if (aborted) {
+      return;
+    }
+    record(new TraceEvent.Abort(now(), code, message));
+    aborted = true;
+    abortCode = code;
+    abortMessage = message;
+    abortSnapshot = Optional.of(snapshot());
+    kernel.stop();
+  }
+}

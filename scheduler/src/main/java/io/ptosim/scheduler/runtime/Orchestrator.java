@@ -1,0 +1,629 @@
+package io.ptosim.scheduler.runtime;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSetMultimap;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.des.event.TraceEvent;
+import io.ptosim.des.kernel.EventHandle;
+import io.ptosim.des.kernel.EventLabel;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.scheduler.policy.StallContext;
+import io.ptosim.scheduler.policy.StallDecision;
+import io.ptosim.scheduler.policy.StallFinding;
+import io.ptosim.scheduler.policy.StallPolicy;
+import io.ptosim.scheduler.policy.StallRecord;
+import io.ptosim.scheduler.policy.StallResource;
+import io.ptosim.scheduler.program.ArgDirection;
+import io.ptosim.scheduler.program.Op;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.program.ScopeMode;
+import io.ptosim.scheduler.program.TensorArg;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongPredicate;
+
+/**
+ * The orchestrator thread (AICPU thread {@code schedulerThreads}): executes the program's ops in
+ * order inside the executor's implicit outer AUTO scope, one event per op. An op's effects happen at
+ * the end of its cost ({@code submitNs} for submit and alloc_tensors, {@code scopeOpNs} for scope
+ * ops and add_dependency, plus {@code pollNs} per task a deferred scope_end publishes).
+ *
+ * <p>A submit plans first (TensorMap lookups are pure), then checks the ring's slot, heap and
+ * dependency pool, and commits only if all three fit; otherwise the orchestrator blocks on that
+ * op and hands the stall to the {@link StallPolicy}. It retries one spin after each advance of the
+ * ring's last_alive.
+ */
+final class Orchestrator {
+  private static final EventLabel LABEL_OP = EventLabel.of(SnapshotDump.ORCHESTRATOR);
+  private static final EventLabel LABEL_PUBLISH = EventLabel.of(SnapshotDump.PUBLISH);
+  private static final EventLabel LABEL_TIMER = EventLabel.of(SnapshotDump.POLICY_TIMER);
+  private static final String ALLOC_KERNEL = "alloc_tensors";
+
+  private final DeviceRuntime rt;
+  private final ImmutableList<Op> ops;
+  private final PublishMode publishMode;
+  private final StallPolicy policy;
+  /** Explicit edges by consumer, read at submit when manual tasks publish incrementally (v0). */
+  private final ImmutableSetMultimap<Long, Long> explicitDeps;
+  private final Map<Long, Integer> taskOfProgramId = new HashMap<>();
+  private final List<Scope> scopes = new ArrayList<>();
+  private final List<Scope> stack = new ArrayList<>();
+  private final LongPredicate live;
+  private final StallView view = new StallView();
+  private long[] producers = new long[16];
+  private int producerCount;
+  private int pc;
+  private boolean finished;
+
+  private boolean blocked;
+  private StallResource blockedOn;
+  private int blockedRing;
+  private long stallStart;
+  private long lastProgressNs;
+  private int lastSeenAlive;
+  private EventHandle retry;
+  private EventHandle timer;
+  private final List<MutableStall> stalls = new ArrayList<>();
+  private Optional<StallFinding> finding = Optional.empty();
+
+  Orchestrator(DeviceRuntime rt, Program program, PublishMode publishMode, StallPolicy policy) {
+    this.rt = rt;
+    this.ops = program.ops();
+    this.publishMode = publishMode;
+    this.policy = policy;
+    this.explicitDeps = publishMode == PublishMode.INCREMENTAL ? program.explicitDependencies() : ImmutableSetMultimap.of();
+    TaskTable t = rt.tasks;
+    this.live = task -> t.state[(int) task] != TaskTable.CONSUMED;
+  }
+
+  void start() {
+    openScope(ScopeMode.AUTO);
+    scheduleNext();
+  }
+
+  boolean finished() {
+    return finished;
+  }
+
+  boolean blocked() {
+    return blocked;
+  }
+
+  StallResource blockedOn() {
+    return blockedOn;
+  }
+
+  int blockedRing() {
+    return blockedRing;
+  }
+
+  /** The open scopes, outermost first. */
+  List<Scope> openScopes() {
+    return stack;
+  }
+
+  /** Whether some deferred MANUAL scope is open (its tasks are unpublished until it ends). */
+  boolean hasDeferredTasks() {
+    if (publishMode != PublishMode.DEFERRED) {
+      return false;
+    }
+    for (Scope s : stack) {
+      if (s.mode == ScopeMode.MANUAL && !s.tasks().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every scope opened so far, by id. */
+  List<Scope> scopes() {
+    return scopes;
+  }
+
+  Optional<StallFinding> finding() {
+    return finding;
+  }
+
+  ImmutableList<StallRecord> stallRecords() {
+    ImmutableList.Builder<StallRecord> out = ImmutableList.builderWithExpectedSize(stalls.size());
+    for (MutableStall s : stalls) {
+      out.add(s.toRecord());
+    }
+    return out.build();
+  }
+
+  // ---------------------------------------------------------------- the op loop
+
+  private void scheduleNext() {
+    Op op = pc < ops.size() ? ops.get(pc) : null;
+    Scope top = stack.get(stack.size() - 1);
+    boolean deferredPublish = (op == null || op instanceof Op.ScopeEnd) && top.mode == ScopeMode.MANUAL
+        && publishMode == PublishMode.DEFERRED;
+    PlatformProfile p = rt.platform;
+    long cost = op instanceof Op.Submit || op instanceof Op.AllocTensors
+        ? p.submitNs()
+        : p.scopeOpNs() + (deferredPublish ? p.pollNs() * top.tasks().size() : 0);
+    rt.kernel.scheduleAt(rt.now() + rt.actionCostNs + cost, Ranks.ORCHESTRATOR, deferredPublish ? LABEL_PUBLISH : LABEL_OP,
+        this::step);
+  }
+
+  private void step() {
+    rt.actionCostNs = 0;
+    if (pc == ops.size()) {
+      // The program returned: the executor closes its outer scope (and any the program left open).
+      endScope();
+      if (stack.isEmpty()) {
+        finished = true;
+      } else {
+        scheduleNext();
+      }
+      return;
+    }
+    if (execute(ops.get(pc))) {
+      proceed();
+    } else {
+      enterStall();
+    }
+  }
+
+  private void proceed() {
+    pc++;
+    if (!rt.aborted()) {
+      scheduleNext();
+    }
+  }
+
+  /** Executes one op; false when its allocation does not fit (nothing changed), true otherwise. */
+  private boolean execute(Op op) {
+    if (op instanceof Op.Submit s) {
+      return submit(s);
+    }
+    if (op instanceof Op.AllocTensors a) {
+      return allocTensors(a);
+    }
+    if (op instanceof Op.AddDependency d) {
+      return addDependency(d);
+    }
+    if (op instanceof Op.ScopeBegin b) {
+      openScope(b.mode());
+      return true;
+    }
+    if (op instanceof Op.ScopeEnd) {
+      Preconditions.checkState(stack.size() > 1, "op %s: scope_end without an open program scope", pc);
+      endScope();
+      return true;
+    }
+    throw new AssertionError("unknown op " + op);
+  }
+
+  // ---------------------------------------------------------------- submit, alloc_tensors, add_dependency
+
+  private boolean submit(Op.Submit s) {
+    Scope scope = stack.get(stack.size() - 1);
+    if (scopeFull(scope)) {
+      return true;
+    }
+    Ring ring = rt.rings[scope.ring];
+    gatherProducers(s, scope);
+    if (!ring.slotFree()) {
+      return blockOn(StallResource.TASK_RING, ring.id);
+    }
+    long size = Ring.aligned(s.outputBytes());
+    long start = ring.heapFit(size);
+    if (start < 0) {
+      return blockOn(StallResource.HEAP, ring.id);
+    }
+    int n = producerCount;
+    // Upstream's ensure_space(fanin + 1) before wiring.
+    if (!ring.depFree(n + 1)) {
+      return blockOn(StallResource.DEP_POOL, ring.id);
+    }
+    resumeIfBlocked();
+    TaskTable t = rt.tasks;
+    int g = newTask(s.task(), scope, ring, start, size);
+    t.kernel[g] = s.kernel();
+    t.durationNs[g] = rt.platform.kernelDurationNs(s.kernel());
+    t.mask[g] = (byte) s.activeMask();
+    t.blockNum[g] = s.blockNum();
+    for (int i = 0; i < n; i++) {
+      t.producers.append(g, (int) producers[i]);
+    }
+    t.faninTotal[g] = n + 1;
+    t.depEntries[g] = n;
+    ring.depUsed += n;
+    rt.record(new TraceEvent.Submit(rt.now(), t.id(g), ring.id, scope.id, s.kernel(), Shapes.trace(Shapes.of(s.activeMask())),
+        s.activeMask(), s.blockNum(), t.faninTotal[g], false));
+    for (TensorArg arg : s.args()) {
+      if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !scopeLocal(arg, scope))) {
+        rt.tensorMap.insert(g, arg);
+      }
+    }
+    if (!scope.manual() || publishMode == PublishMode.INCREMENTAL) {
+      rt.wire(g);
+      rt.publish(g);
+    }
+    return true;
+  }
+
+  /**
+   * The task's producers, deduplicated and ascending: creator retention and TensorMap writers of
+   * every non-OUTPUT argument, except, inside a MANUAL region, tensors created in that region
+   * (scope-local: only explicit edges count for them). Incremental manual tasks add their explicit
+   * edges here, as v0 passes them with the submit. CONSUMED producers count as retired.
+   */
+  private void gatherProducers(Op.Submit s, Scope scope) {
+    producerCount = 0;
+    for (TensorArg arg : s.args()) {
+      if (arg.direction() == ArgDirection.OUTPUT || scopeLocal(arg, scope)) {
+        continue;
+      }
+      for (long p : rt.tensorMap.lookup(arg, live)) {
+        addProducer(p);
+      }
+    }
+    if (scope.manual() && publishMode == PublishMode.INCREMENTAL) {
+      for (long programId : explicitDeps.get(s.task())) {
+        int p = taskOf(programId);
+        if (live.test(p)) {
+          addProducer(p);
+        }
+      }
+    }
+    Arrays.sort(producers, 0, producerCount);
+    int n = 0;
+    for (int i = 0; i < producerCount; i++) {
+      if (n == 0 || producers[n - 1] != producers[i]) {
+        producers[n++] = producers[i];
+      }
+    }
+    producerCount = n;
+  }
+
+  private void addProducer(long task) {
+    if (producerCount == producers.length) {
+      producers = Arrays.copyOf(producers, producerCount * 2);
+    }
+    producers[producerCount++] = task;
+  }
+
+  private boolean scopeLocal(TensorArg arg, Scope scope) {
+    if (!scope.manual()) {
+      return false;
+    }
+    OptionalLong owner = rt.tensorMap.owner(arg.base());
+    return owner.isPresent() && rt.tasks.scope[(int) owner.getAsLong()] >= scope.manualRoot;
+  }
+
+  private boolean allocTensors(Op.AllocTensors a) {
+    Scope scope = stack.get(stack.size() - 1);
+    if (scopeFull(scope)) {
+      return true;
+    }
+    Ring ring = rt.rings[scope.ring];
+    if (!ring.slotFree()) {
+      return blockOn(StallResource.TASK_RING, ring.id);
+    }
+    long size = Ring.aligned(a.outputBytes());
+    long start = ring.heapFit(size);
+    if (start < 0) {
+      return blockOn(StallResource.HEAP, ring.id);
+    }
+    resumeIfBlocked();
+    TaskTable t = rt.tasks;
+    int g = newTask(a.task(), scope, ring, start, size);
+    t.hidden[g] = true;
+    t.kernel[g] = ALLOC_KERNEL;
+    t.durationNs[g] = rt.platform.kernelDurationNs(ALLOC_KERNEL);
+    t.blockNum[g] = 1;
+    long id = t.id(g);
+    rt.record(new TraceEvent.Submit(rt.now(), id, ring.id, scope.id, ALLOC_KERNEL, Shapes.trace(Shapes.of(0)), 0, 1, 0, true));
+    rt.setState(g, TaskTable.COMPLETED);
+    rt.record(new TraceEvent.Complete(rt.now(), id, rt.orchestratorThread));
+    for (TensorArg out : a.outputs()) {
+      rt.tensorMap.insert(g, out);
+    }
+    return true;
+  }
+
+  /** Deferred mode records the edge for scope_end; incremental mode wired it at the consumer's submit. */
+  private boolean addDependency(Op.AddDependency d) {
+    if (publishMode == PublishMode.INCREMENTAL) {
+      return true;
+    }
+    TaskTable t = rt.tasks;
+    int consumer = taskOf(d.consumer());
+    int producer = taskOf(d.producer());
+    if (t.published[consumer] || t.producers.contains(consumer, producer) || !live.test(producer)) {
+      return true;
+    }
+    Ring ring = rt.rings[t.ring[consumer]];
+    if (!ring.depFree(1)) {
+      return blockOn(StallResource.DEP_POOL, ring.id);
+    }
+    resumeIfBlocked();
+    t.producers.append(consumer, producer);
+    t.faninTotal[consumer]++;
+    t.depEntries[consumer]++;
+    ring.depUsed++;
+    return true;
+  }
+
+  private int newTask(long programId, Scope scope, Ring ring, long heapStart, long heapSize) {
+    TaskTable t = rt.tasks;
+    Preconditions.checkState(t.size < t.capacity, "more tasks than the program declares");
+    int g = t.size++;
+    Preconditions.checkArgument(taskOfProgramId.put(programId, g) == null, "duplicate task id %s", programId);
+    t.ring[g] = (byte) ring.id;
+    t.local[g] = ring.allocate(g, heapStart, heapSize);
+    t.scope[g] = scope.id;
+    t.heapEnd[g] = heapStart + heapSize;
+    t.fanoutTotal[g] = 1;
+    scope.tasks().add(g);
+    return g;
+  }
+
+  private int taskOf(long programId) {
+    Integer g = taskOfProgramId.get(programId);
+    Preconditions.checkArgument(g != null, "op %s names task %s before it was created", pc, programId);
+    return g;
+  }
+
+  /**
+   * #277's pre-check, when the policy has it: the innermost scope already holds window - 1 tasks,
+   * so no allocation can succeed before its own scope_end.
+   */
+  private boolean scopeFull(Scope scope) {
+    if (!policy.checksScopeCapacity() || scope.tasks().size() < rt.rings[scope.ring].window - 1) {
+      return false;
+    }
+    String reason = "scope " + scope.id + " already holds " + scope.tasks().size() + " tasks of ring " + scope.ring
+        + " (window " + rt.rings[scope.ring].window + ")";
+    rt.record(new TraceEvent.StallVerdict(rt.now(), scope.ring, "SCOPE_DEADLOCK", reason));
+    finding = Optional.of(new StallFinding("SCOPE_DEADLOCK", reason, Optional.empty()));
+    rt.abort(1, "FATAL: Scope Deadlock Detected!");
+    return true;
+  }
+
+  // ---------------------------------------------------------------- scopes
+
+  private void openScope(ScopeMode mode) {
+    int depth = stack.size();
+    Scope parent = depth == 0 ? null : stack.get(depth - 1);
+    int id = scopes.size();
+    int root = parent != null && parent.manual() ? parent.manualRoot : mode == ScopeMode.MANUAL ? id : -1;
+    Scope scope = new Scope(id, mode, depth, root);
+    scopes.add(scope);
+    stack.add(scope);
+    rt.record(new TraceEvent.ScopeBegin(rt.now(), id, mode.name(), depth));
+  }
+
+  /**
+   * scope_end(): in deferred MANUAL mode first wire every task's edges and publish the scope in
+   * submit order (skipping hidden tasks unless {@code publish-hidden-alloc}); then release the
+   * scope's reference of each of its tasks.
+   */
+  private void endScope() {
+    Scope scope = stack.remove(stack.size() - 1);
+    TaskTable t = rt.tasks;
+    IntList owned = scope.tasks();
+    if (scope.mode == ScopeMode.MANUAL && publishMode == PublishMode.DEFERRED) {
+      for (int i = 0; i < owned.size(); i++) {
+        int g = owned.get(i);
+        if (t.hidden[g]) {
+          if (!rt.publishHiddenAlloc) {
+            continue;
+          }
+          t.faninTotal[g] = t.producerCount(g) + 1;
+        }
+        rt.wire(g);
+      }
+      for (int i = 0; i < owned.size(); i++) {
+        int g = owned.get(i);
+        if (!t.hidden[g] || rt.publishHiddenAlloc) {
+          rt.publish(g);
+        }
+      }
+    }
+    for (int i = 0; i < owned.size(); i++) {
+      rt.releaseScopeReference(owned.get(i));
+    }
+    scope.close();
+    rt.record(new TraceEvent.ScopeEnd(rt.now(), scope.id));
+  }
+
+  /** The shallowest open scope allocating from {@code ring} (depth = ring, or 3 for ring 3), if any. */
+  Optional<Scope> shallowestOpenScope(int ring) {
+    return stack.size() > ring ? Optional.of(stack.get(ring)) : Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- stalls
+
+  private boolean blockOn(StallResource resource, int ring) {
+    blockedOn = resource;
+    blockedRing = ring;
+    return false;
+  }
+
+  private void enterStall() {
+    blocked = true;
+    Ring ring = rt.rings[blockedRing];
+    stallStart = rt.now();
+    lastProgressNs = stallStart;
+    lastSeenAlive = ring.lastAlive;
+    rt.record(new TraceEvent.AllocStall(stallStart, ring.id, blockedOn.traceName(), ring.lastAlive, ring.current));
+    stalls.add(new MutableStall(stallStart, ring.id, blockedOn));
+    decide(policy.onStall(view));
+  }
+
+  private void resumeIfBlocked() {
+    if (!blocked) {
+      return;
+    }
+    blocked = false;
+    Ring ring = rt.rings[blockedRing];
+    rt.record(new TraceEvent.AllocResume(rt.now(), ring.id, ring.lastAlive, rt.now() - stallStart));
+    stalls.get(stalls.size() - 1).resumed = true;
+    view.cancelTimer();
+    if (retry != null && retry.isPending()) {
+      rt.kernel.cancel(retry);
+    }
+    retry = null;
+    policy.onResume(view);
+  }
+
+  /** A ring's last_alive advanced: if the orchestrator waits on it, it sees that on its next spin. */
+  void onRingAdvance(int ring) {
+    if (blocked && ring == blockedRing && (retry == null || !retry.isPending())) {
+      retry = rt.kernel.scheduleAfter(rt.platform.spinNs(), Ranks.ORCHESTRATOR, LABEL_OP, this::retry);
+    }
+  }
+
+  private void retry() {
+    rt.actionCostNs = 0;
+    retry = null;
+    if (!blocked || rt.aborted()) {
+      return;
+    }
+    int ring = blockedRing;
+    if (execute(ops.get(pc))) {
+      proceed();
+      return;
+    }
+    if (rt.rings[ring].lastAlive > lastSeenAlive) {
+      lastSeenAlive = rt.rings[ring].lastAlive;
+      lastProgressNs = rt.now();
+      decide(policy.onProgress(view));
+    }
+  }
+
+  void quiescent() {
+    decide(policy.onQuiescent(view));
+  }
+
+  private void decide(StallDecision decision) {
+    if (decision instanceof StallDecision.Abort a) {
+      rt.abort(a.code(), a.message());
+    }
+  }
+
+  /** One stall while it is being judged; frozen into a {@link StallRecord} for the report. */
+  private static final class MutableStall {
+    final long atNs;
+    final int ring;
+    final StallResource resource;
+    String verdict;
+    String reason = "";
+    boolean resumed;
+
+    MutableStall(long atNs, int ring, StallResource resource) {
+      this.atNs = atNs;
+      this.ring = ring;
+      this.resource = resource;
+    }
+
+    StallRecord toRecord() {
+      return new StallRecord(atNs, ring, resource, Optional.ofNullable(verdict), reason, resumed);
+    }
+  }
+
+  /** The policy's view of the current stall. */
+  private final class StallView implements StallContext {
+    @Override
+    public long nowNs() {
+      return rt.now();
+    }
+
+    @Override
+    public long stalledSinceNs() {
+      return stallStart;
+    }
+
+    @Override
+    public long lastProgressNs() {
+      return lastProgressNs;
+    }
+
+    @Override
+    public int ring() {
+      return blockedRing;
+    }
+
+    @Override
+    public StallResource resource() {
+      return blockedOn;
+    }
+
+    @Override
+    public long window() {
+      return rt.rings[blockedRing].window;
+    }
+
+    @Override
+    public long lastAlive() {
+      return rt.rings[blockedRing].lastAlive;
+    }
+
+    @Override
+    public long current() {
+      return rt.rings[blockedRing].current;
+    }
+
+    @Override
+    public PlatformProfile platform() {
+      return rt.platform;
+    }
+
+    @Override
+    public boolean headIsOldestOpenScopeTask() {
+      Ring ring = rt.rings[blockedRing];
+      if (ring.lastAlive == ring.current) {
+        return false;
+      }
+      Optional<Scope> scope = shallowestOpenScope(blockedRing);
+      return scope.isPresent() && !scope.get().tasks().isEmpty()
+          && scope.get().tasks().get(0) == ring.taskAt(ring.lastAlive);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+      return rt.snapshot();
+    }
+
+    @Override
+    public void armTimer(long atNs) {
+      cancelTimer();
+      timer = rt.kernel.scheduleAt(Math.max(atNs, rt.now()), Ranks.POLICY_TIMER, LABEL_TIMER, () -> {
+        timer = null;
+        if (blocked && !rt.aborted()) {
+          decide(policy.onTimer(view));
+        }
+      });
+    }
+
+    @Override
+    public void cancelTimer() {
+      if (timer != null && timer.isPending()) {
+        rt.kernel.cancel(timer);
+      }
+      timer = null;
+    }
+
+    @Override
+    public void verdict(String verdict, String reason, Optional<String> witness) {
+      String line = reason.replace('\n', ' ');
+      rt.record(new TraceEvent.StallVerdict(rt.now(), blockedRing, verdict, line));
+      if (!stalls.isEmpty()) {
+        MutableStall stall = stalls.get(stalls.size() - 1);
+        stall.verdict = verdict;
+        stall.reason = line;
+      }
+      finding = Optional.of(new StallFinding(verdict, line, witness));
+    }
+  }
+}

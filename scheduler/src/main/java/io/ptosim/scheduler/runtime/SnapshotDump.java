@@ -1,0 +1,165 @@
+package io.ptosim.scheduler.runtime;
+
+import com.google.common.collect.ImmutableList;
+import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.OrchestratorState;
+import io.ptosim.analysis.snapshot.PendingEvent;
+import io.ptosim.analysis.snapshot.RingRecord;
+import io.ptosim.analysis.snapshot.ScopeMode;
+import io.ptosim.analysis.snapshot.ScopeRecord;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.analysis.snapshot.TaskRecord;
+import io.ptosim.analysis.snapshot.TaskState;
+import io.ptosim.analysis.snapshot.WaitResource;
+import io.ptosim.scheduler.policy.StallResource;
+import java.util.BitSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Dumps the runtime as an analysis {@link Snapshot}: every live task of every ring (last_alive to
+ * current) with its device counters, ring and scope, the edges among live tasks, the four rings,
+ * the open scopes and those owning live tasks, the orchestrator, and the kernel's pending events
+ * in the checker's vocabulary. A scheduler-thread iteration is listed as what it will do: one
+ * {@code complete} (or {@code block_done}) per finish it has seen, one {@code release} per deferred
+ * release, else a {@code dispatch}. The stall policy's own timer is not runtime activity and is left
+ * out.
+ */
+final class SnapshotDump {
+  static final String BLOCK_DONE = "block_done";
+  static final String ADVANCE = "advance";
+  static final String ORCHESTRATOR = "orchestrator";
+  static final String PUBLISH = "publish";
+  static final String POLICY_TIMER = "policy_timer";
+  static final String SCHED_PREFIX = "sched";
+
+  private static final TaskState[] STATES = TaskState.values();
+
+  private SnapshotDump() {}
+
+  static Snapshot of(DeviceRuntime rt) {
+    Snapshot.Builder b = Snapshot.builder();
+    TaskTable t = rt.tasks;
+    List<Scope> scopes = rt.orchestrator.scopes();
+    BitSet named = new BitSet(scopes.size());
+    for (Scope open : rt.orchestrator.openScopes()) {
+      named.set(open.id);
+    }
+    int[] unwired = unwiredConsumers(rt);
+    b.edgesKnown().pendingKnown();
+    for (Ring ring : rt.rings) {
+      b.addRing(new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current)));
+      OptionalInt ringToken = OptionalInt.of(ring.id);
+      for (int local = ring.lastAlive; local < ring.current; local++) {
+        int g = ring.taskAt(local);
+        named.set(t.scope[g]);
+        int faninDone = unwiredTask(t, g) ? completedProducers(t, g) : t.faninDone[g];
+        int fanoutTotal = t.fanoutTotal[g] + (unwired == null ? 0 : unwired[g]);
+        b.addTask(new TaskRecord(t.id(g), STATES[t.state[g]], Count.unchecked(faninDone, t.faninTotal[g]),
+            Count.unchecked(t.fanoutDone[g], fanoutTotal), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
+            t.blockNum[g], t.nextBlock[g], ringToken, OptionalLong.of(t.scope[g]), t.hidden[g]));
+        for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
+          int p = t.producers.value(e);
+          if (isLive(rt, p)) {
+            b.addEdge(t.id(p), t.id(g));
+          }
+        }
+      }
+    }
+    for (int id = named.nextSetBit(0); id >= 0; id = named.nextSetBit(id + 1)) {
+      Scope scope = scopes.get(id);
+      b.addScope(new ScopeRecord(scope.id, ScopeMode.valueOf(scope.mode.name()), scope.open(),
+          OptionalInt.of(scope.ring), OptionalInt.of(scope.depth)));
+    }
+    b.orchestrator(orchestratorState(rt.orchestrator));
+    pending(rt, b);
+    return b.build();
+  }
+
+  /**
+   * A deferred MANUAL task before its scope_end: its edges are known but not yet wired, so its
+   * producers' fanout and its own early releases are not counted yet. The snapshot shows the
+   * counters as wiring will set them (producers' fanout b includes it; its fanin a counts the
+   * producers already completed), so that they mean what the snapshot format says they mean.
+   */
+  private static boolean unwiredTask(TaskTable t, int task) {
+    return !t.published[task] && !t.hidden[task];
+  }
+
+  private static int completedProducers(TaskTable t, int task) {
+    int n = 0;
+    for (int e = t.producers.first(task); e != LinkedIntLists.END; e = t.producers.next(e)) {
+      if (t.state[t.producers.value(e)] >= TaskTable.COMPLETED) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Per task, its consumers whose edges are not wired yet; null when there are none. */
+  private static int[] unwiredConsumers(DeviceRuntime rt) {
+    if (!rt.orchestrator.hasDeferredTasks()) {
+      return null;
+    }
+    TaskTable t = rt.tasks;
+    int[] unwired = new int[t.capacity];
+    for (Ring ring : rt.rings) {
+      for (int local = ring.lastAlive; local < ring.current; local++) {
+        int g = ring.taskAt(local);
+        if (unwiredTask(t, g)) {
+          for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
+            unwired[t.producers.value(e)]++;
+          }
+        }
+      }
+    }
+    return unwired;
+  }
+
+  private static boolean isLive(DeviceRuntime rt, int task) {
+    return rt.tasks.local[task] >= rt.rings[rt.tasks.ring[task]].lastAlive;
+  }
+
+  private static OrchestratorState orchestratorState(Orchestrator o) {
+    if (o.blocked()) {
+      // The checker knows two resources; the dependency pool, like the slots, waits for last_alive.
+      WaitResource waiting = o.blockedOn() == StallResource.HEAP ? WaitResource.HEAP : WaitResource.TASK_RING;
+      return new OrchestratorState.Blocked(waiting, o.blockedRing());
+    }
+    return o.finished() ? new OrchestratorState.Finished() : new OrchestratorState.Running();
+  }
+
+  private static void pending(DeviceRuntime rt, Snapshot.Builder b) {
+    TaskTable t = rt.tasks;
+    ImmutableList<io.ptosim.des.kernel.PendingEvent> events = rt.kernel.pendingList();
+    for (io.ptosim.des.kernel.PendingEvent e : events) {
+      String kind = e.label().kind();
+      long at = e.atNs();
+      if (kind.equals(POLICY_TIMER)) {
+        continue;
+      }
+      if (kind.startsWith(SCHED_PREFIX)) {
+        SchedulerThread thread = rt.threads[Integer.parseInt(kind.substring(SCHED_PREFIX.length()))];
+        boolean any = false;
+        IntQueue noticed = thread.noticedBlocks();
+        for (int i = 0; i < noticed.size(); i++) {
+          int task = rt.cores.taskOfUnit(noticed.get(i));
+          boolean last = t.done[task] + 1 >= t.blockNum[task];
+          b.addPending(PendingEvent.of(at, last ? "complete" : BLOCK_DONE, t.id(task)));
+          any = true;
+        }
+        IntList deferred = thread.deferredReleases();
+        for (int i = 0; i < deferred.size(); i++) {
+          b.addPending(PendingEvent.of(at, "release", t.id(deferred.get(i))));
+          any = true;
+        }
+        if (!any) {
+          b.addPending(PendingEvent.of(at, "dispatch"));
+        }
+        continue;
+      }
+      b.addPending(e.label().hasTask() ? PendingEvent.of(at, kind, e.label().task()) : PendingEvent.of(at, kind));
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.ptosim.scheduler.runtime;
+
+/**
+ * Every task of a run in parallel primitive arrays, indexed by the task's dense index (its creation
+ * order across all rings). This is the device's slot state (state, fanin, fanout, blocks) plus what
+ * the simulator needs to know about each task; it holds no behaviour.
+ */
+final class TaskTable {
+  static final byte PENDING = 0;
+  static final byte READY = 1;
+  static final byte RUNNING = 2;
+  static final byte COMPLETED = 3;
+  static final byte CONSUMED = 4;
+
+  final int capacity;
+  int size;
+
+  final byte[] state;
+  final byte[] ring;
+  final int[] local;
+  final int[] scope;
+  final int[] faninDone;
+  final int[] faninTotal;
+  final int[] fanoutDone;
+  final int[] fanoutTotal;
+  final byte[] mask;
+  final int[] blockNum;
+  final int[] nextBlock;
+  final int[] done;
+  final boolean[] hidden;
+  final boolean[] published;
+  final long[] durationNs;
+  /** End offset of the task's packed outputs in its ring's heap (upstream packed_buffer_end). */
+  final long[] heapEnd;
+  /** Dependency-pool entries the task holds in its ring until it retires. */
+  final int[] depEntries;
+  final String[] kernel;
+  /** The task's producers (its fanin), in the order they became known. */
+  final LinkedIntLists producers;
+  /** The task's consumers not yet released by its completion (its fanout list), newest first. */
+  final LinkedIntLists consumers;
+
+  TaskTable(int capacity) {
+    this.capacity = capacity;
+    state = new byte[capacity];
+    ring = new byte[capacity];
+    local = new int[capacity];
+    scope = new int[capacity];
+    faninDone = new int[capacity];
+    faninTotal = new int[capacity];
+    fanoutDone = new int[capacity];
+    fanoutTotal = new int[capacity];
+    mask = new byte[capacity];
+    blockNum = new int[capacity];
+    nextBlock = new int[capacity];
+    done = new int[capacity];
+    hidden = new boolean[capacity];
+    published = new boolean[capacity];
+    durationNs = new long[capacity];
+    heapEnd = new long[capacity];
+    depEntries = new int[capacity];
+    kernel = new String[capacity];
+    producers = new LinkedIntLists(capacity, capacity * 4);
+    consumers = new LinkedIntLists(capacity, capacity * 4);
+  }
+
+  /** The runtime's task id: the ring in the upper bits, the ring-local id below, as upstream. */
+  long id(int task) {
+    return TaskIds.of(ring[task], local[task]);
+  }
+
+  int producerCount(int task) {
+    int n = 0;
+    for (int e = producers.first(task); e != LinkedIntLists.END; e = producers.next(e)) {
+      n++;
+    }
+    return n;
+  }
+}

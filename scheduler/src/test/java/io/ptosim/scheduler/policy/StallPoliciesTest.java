@@ -1,0 +1,71 @@
+package io.ptosim.scheduler.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The policies' rules, each checked against a fake stall. */
+class StallPoliciesTest {
+
+  @Test
+  void registryKnowsFourPolicies() {
+    assertThat(StallPolicies.names()).containsExactly("checker", "legacy", "patient", "scope-aware");
+    for (String name : StallPolicies.names()) {
+      assertThat(StallPolicies.byName(name).name()).isEqualTo(name);
+      assertThat(StallPolicies.byName(name).checksScopeCapacity()).isEqualTo(name.equals("scope-aware"));
+    }
+    assertThatThrownBy(() -> StallPolicies.byName("optimistic")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("known: checker, legacy, patient, scope-aware");
+  }
+
+  @Test
+  void legacyRestartsItsSpinBudgetOnProgressAndThenAborts() {
+    StallPolicy legacy = StallPolicies.byName("legacy");
+    FakeStall stall = new FakeStall();
+
+    assertThat(legacy.onStall(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(stall.timerAt).isEqualTo(1_000 + 100_000 * 10);
+    stall.now = 600_000;
+    assertThat(legacy.onProgress(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(stall.timerAt).isEqualTo(1_600_000);
+
+    assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(3, "FATAL: Task Allocator Deadlock - Task Ring Full!"));
+    stall.resource = StallResource.HEAP;
+    assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(2, "FATAL: Task Allocator Deadlock - Heap Exhausted!"));
+    stall.resource = StallResource.DEP_POOL;
+    assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(4, "FATAL: Dependency Pool Deadlock Detected! (ring 2)"));
+    assertThat(stall.verdicts).containsOnly("SPIN_LIMIT");
+  }
+
+  @Test
+  void scopeAwareAbortsAtOnceOnAnOpenScopeHeadAndOtherwiseWaitsForTheBackstop() {
+    StallPolicy scopeAware = StallPolicies.byName("scope-aware");
+    FakeStall stall = new FakeStall();
+    stall.lastProgress = 400;
+
+    assertThat(scopeAware.onStall(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(stall.timerAt).isEqualTo(400 + 500_000_000L);
+    assertThat(scopeAware.onTimer(stall))
+        .isEqualTo(StallDecision.abort(3, "FATAL: Task Allocator Deadlock - Task Ring Full! ring=2"));
+
+    stall.headIsOldestOpenScopeTask = true;
+    stall.resource = StallResource.HEAP;
+    assertThat(scopeAware.onProgress(stall))
+        .isEqualTo(StallDecision.abort(2, "FATAL: Task Allocator Deadlock - Heap Exhausted! ring=2"));
+    assertThat(stall.verdicts).containsExactly("BACKSTOP", "SCOPE_CYCLE");
+  }
+
+  @Test
+  void patientNeverAborts() {
+    StallPolicy patient = StallPolicies.byName("patient");
+    FakeStall stall = new FakeStall();
+
+    assertThat(patient.onStall(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(patient.onProgress(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(patient.onTimer(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(patient.onQuiescent(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(stall.timerAt).isNull();
+    assertThat(stall.verdicts).containsExactly("QUIESCENT");
+  }
+}

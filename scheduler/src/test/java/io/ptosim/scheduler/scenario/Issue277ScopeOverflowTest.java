@@ -1,0 +1,87 @@
+package io.ptosim.scheduler.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ptosim.analysis.snapshot.OrchestratorState;
+import io.ptosim.analysis.snapshot.TaskRecord;
+import io.ptosim.analysis.snapshot.TaskState;
+import io.ptosim.analysis.snapshot.WaitResource;
+import io.ptosim.scheduler.policy.StallResource;
+import io.ptosim.scheduler.run.Outcome;
+import io.ptosim.scheduler.run.RunConfig;
+import io.ptosim.scheduler.runtime.TaskIds;
+import io.ptosim.scheduler.workload.WorkloadParams;
+import io.ptosim.scheduler.workload.Workloads;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Upstream #277: one scope (depth 2, ring 2) submits window = 64 tasks; window - 1 = 63 fit, none
+ * can be CONSUMED before the scope ends, and the orchestrator blocks on the 64th: a real cycle.
+ */
+class Issue277ScopeOverflowTest {
+  private static final long HEAD = TaskIds.of(2, 0);
+  private static final long STALL_NS = 25_800;
+
+  private static RunConfig config(String policy) {
+    return RunConfig.builder(Workloads.byName("scope-overflow").program(WorkloadParams.defaults().withWindow(64)))
+        .policy(policy).window(64).invariantMonitor(true).build();
+  }
+
+  @Test
+  void legacyAbortsWithTaskRingFullAfterTheSpinBudget() {
+    TracedRun run = TracedRun.of(config("legacy"));
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(3);
+    assertThat(run.report().message()).isEqualTo("FATAL: Task Allocator Deadlock - Task Ring Full!");
+    assertThat(run.report().stalls()).singleElement().satisfies(s -> {
+      assertThat(s.atNs()).isEqualTo(STALL_NS);
+      assertThat(s.ring()).isEqualTo(2);
+      assertThat(s.resource()).isEqualTo(StallResource.TASK_RING);
+      assertThat(s.verdict()).contains("SPIN_LIMIT");
+      assertThat(s.resumed()).isFalse();
+    });
+    // 100,000 spins of 10 ns without last_alive moving.
+    assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS + 1_000_000);
+    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
+    TaskRecord head = run.task(HEAD);
+    assertThat(head.state()).isEqualTo(TaskState.COMPLETED);
+    assertThat(head.fanout().toString()).isEqualTo("0/1");
+    assertThat(run.finalSnapshot().ring(2).orElseThrow().liveCount()).isEqualTo(63);
+  }
+
+  @Test
+  void patientEndsQuiescentBlocked() {
+    TracedRun run = TracedRun.of(config("patient"));
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.QUIESCENT_BLOCKED);
+    assertThat(run.report().exitCode()).isEqualTo(100);
+    assertThat(run.report().tasksCompleted()).isEqualTo(63);
+    assertThat(run.report().virtualTimeNs()).isEqualTo(28_385);
+    assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("QUIESCENT");
+    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
+  }
+
+  @Test
+  void scopeAwareFailsThePreCheckWithoutSpinning() {
+    TracedRun run = TracedRun.of(config("scope-aware"));
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(1);
+    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected!");
+    assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
+    assertThat(run.report().stalls()).isEmpty();
+    assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("SCOPE_DEADLOCK");
+  }
+
+  @Test
+  void checkerCallsItARealDeadlockAtTheStall() {
+    TracedRun run = TracedRun.of(config("checker"));
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(3);
+    assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
+    assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("REAL_DEADLOCK");
+    assertThat(run.report().finding().orElseThrow().witness().orElseThrow()).contains("scope 2 end");
+  }
+}
