@@ -1,5 +1,7 @@
 package io.ptosim.analysis;
 
+import static com.google.common.base.Preconditions.checkState;
+
 import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.graph.Dependencies;
 import io.ptosim.analysis.graph.HoltReduction;
@@ -132,6 +134,8 @@ final class Decision {
           next = e;
         }
       }
+      // An unretired vertex that is not dead waits for at least one unretired vertex.
+      checkState(next >= 0, "unretired vertex %s waits for nothing unretired", v);
       if (onPath[graph.target(next)]) {
         return taskCycle(vertices.subList(vertices.indexOf(graph.target(next)), vertices.size()));
       }

@@ -41,12 +41,13 @@ final class InvariantCheck {
   private InvariantCheck(Dependencies dependencies) {
     this.dependencies = dependencies;
     this.index = dependencies.index();
-    unfinishedBefore = new int[index.size()];
-    for (int p = 0; p < index.ringCount(); p++) {
+    // Only the counters-only reading needs these.
+    unfinishedBefore = new int[index.edgesKnown() ? 0 : index.size()];
+    for (int p = 0; !index.edgesKnown() && p < index.ringCount(); p++) {
       int count = 0;
       for (int i = index.ringStart(p); i < index.ringEnd(p); i++) {
         unfinishedBefore[i] = count;
-        count += index.task(i).state().isCompleted() ? 0 : 1;
+        count += index.completed(i) ? 0 : 1;
       }
     }
   }
@@ -112,97 +113,111 @@ final class InvariantCheck {
 
   private void task(int i) {
     TaskRecord task = index.task(i);
-    // Only built into a message when a rule breaks: no per-task strings on the hot path.
-    TaskName name = new TaskName(task.id());
-    if (exceeded(task, name, "fanin", task.fanin())
-        | exceeded(task, name, "fanout", task.fanout())
-        | exceeded(task, name, "done", task.done())) {
+    if (exceeded(task, "fanin", task.fanin())
+        | exceeded(task, "fanout", task.fanout())
+        | exceeded(task, "done", task.done())) {
       return; // the remaining rules read these counters
     }
+    blocks(task);
+    states(task);
+    placement(i, task);
+    if (index.edgesKnown()) {
+      faninAgainstEdges(i, task);
+      fanoutAgainstEdges(i, task);
+    } else if (task.state() == TaskState.PENDING && !task.neverDispatched()) {
+      faninAgainstRing(i, task);
+    }
+  }
+
+  /** Block counters: done, next_block and block_num. */
+  private void blocks(TaskRecord task) {
+    long done = task.done().done();
+    if (task.done().total() != task.blockNum()) {
+      add(InvariantRule.DONE_TOTAL_NOT_BLOCK_NUM, task,
+          named(task) + " has done=" + task.done() + " but block_num=" + task.blockNum());
+    }
+    if (done > task.blockNum()) {
+      add(InvariantRule.DONE_EXCEEDS_BLOCK_NUM, task,
+          named(task) + " has done " + done + " > block_num " + task.blockNum());
+    }
+    if (task.nextBlock() > task.blockNum()) {
+      add(InvariantRule.NEXT_BLOCK_EXCEEDS_BLOCK_NUM, task,
+          named(task) + " has next_block " + task.nextBlock() + " > block_num " + task.blockNum());
+    }
+    if (done > task.nextBlock()) {
+      add(InvariantRule.DONE_EXCEEDS_NEXT_BLOCK, task,
+          named(task) + " has done " + done + " > next_block " + task.nextBlock());
+    }
+  }
+
+  /** What a task's state implies about its counters. */
+  private void states(TaskRecord task) {
     TaskState state = task.state();
     boolean completed = state.isCompleted();
     boolean visible = !task.neverDispatched();
     long done = task.done().done();
-    if (task.done().total() != task.blockNum()) {
-      add(InvariantRule.DONE_TOTAL_NOT_BLOCK_NUM, task,
-          name + " has done=" + task.done() + " but block_num=" + task.blockNum());
-    }
-    if (done > task.blockNum()) {
-      add(InvariantRule.DONE_EXCEEDS_BLOCK_NUM, task,
-          name + " has done " + done + " > block_num " + task.blockNum());
-    }
-    if (task.nextBlock() > task.blockNum()) {
-      add(InvariantRule.NEXT_BLOCK_EXCEEDS_BLOCK_NUM, task,
-          name + " has next_block " + task.nextBlock() + " > block_num " + task.blockNum());
-    }
-    if (done > task.nextBlock()) {
-      add(InvariantRule.DONE_EXCEEDS_NEXT_BLOCK, task,
-          name + " has done " + done + " > next_block " + task.nextBlock());
-    }
     if ((state == TaskState.READY || state == TaskState.RUNNING) && !task.fanin().isComplete()) {
       add(InvariantRule.READY_WITH_FANIN_MISSING, task,
-          name + " is " + state + " with fanin " + task.fanin());
+          named(task) + " is " + state + " with fanin " + task.fanin());
     }
     if (completed && visible && !task.fanin().isComplete()) {
       add(InvariantRule.COMPLETED_WITH_FANIN_MISSING, task,
-          name + " is " + state + " with fanin " + task.fanin());
+          named(task) + " is " + state + " with fanin " + task.fanin());
     }
     if (completed && visible && done < task.blockNum()) {
       add(InvariantRule.COMPLETED_WITH_BLOCKS_LEFT, task,
-          name + " is " + state + " with done " + task.done() + " of block_num " + task.blockNum());
+          named(task) + " is " + state + " with done " + task.done() + " of block_num " + task.blockNum());
     }
     if (state == TaskState.CONSUMED && !task.fanout().isComplete()) {
       add(InvariantRule.CONSUMED_WITH_FANOUT_MISSING, task,
-          name + " is CONSUMED with fanout " + task.fanout());
+          named(task) + " is CONSUMED with fanout " + task.fanout());
     }
     if (!visible && (state == TaskState.READY || state == TaskState.RUNNING || task.nextBlock() > 0)) {
       add(InvariantRule.HIDDEN_TASK_PUBLISHED, task,
-          "hidden " + name + " (active_mask " + task.activeMask() + (task.hidden() ? ", kind=alloc" : "")
+          "hidden " + named(task) + " (active_mask " + task.activeMask() + (task.hidden() ? ", kind=alloc" : "")
               + ") is " + state + " with next_block " + task.nextBlock());
     }
     if (state == TaskState.PENDING && (task.nextBlock() > 0 || done > 0)) {
       add(InvariantRule.DISPATCHED_WITHOUT_READY, task,
-          name + " is PENDING with next_block " + task.nextBlock() + " and done " + task.done());
+          named(task) + " is PENDING with next_block " + task.nextBlock() + " and done " + task.done());
     }
+  }
+
+  /** Where a task sits: its ring's live range, its scope, the orchestrator's publishing. */
+  private void placement(int i, TaskRecord task) {
     RingRecord ring = index.ring(index.ringPositionOf(i));
-    if (task.id() < ring.lastAlive() && state != TaskState.CONSUMED) {
+    if (task.id() < ring.lastAlive() && task.state() != TaskState.CONSUMED) {
       add(InvariantRule.RETIRED_TASK_NOT_CONSUMED, task,
-          name + " precedes ring " + ring.ring() + " last_alive " + ring.lastAlive() + " but is " + state);
+          named(task) + " precedes ring " + ring.ring() + " last_alive " + ring.lastAlive() + " but is " + task.state());
     }
     if (task.id() >= ring.current()) {
       add(InvariantRule.TASK_BEYOND_CURRENT, task,
-          name + " is not below ring " + ring.ring() + " current " + ring.current());
+          named(task) + " is not below ring " + ring.ring() + " current " + ring.current());
     }
     if (index.scopeOpen(i) && task.fanout().isComplete()) {
       add(InvariantRule.SCOPE_REFERENCE_RELEASED, task,
-          name + " has fanout " + task.fanout() + " while its scope " + task.scope().getAsLong() + " is open");
+          named(task) + " has fanout " + task.fanout() + " while its scope " + task.scope().getAsLong() + " is open");
     }
     if (index.snapshot().orchestrator().kind() == OrchestratorState.Kind.FINISHED
         && dependencies.unpublished(i)) {
       violations.add(new Violation(InvariantRule.UNPUBLISHED_AFTER_FINISH, vertex(task),
-          name + " is unpublished (fanin " + task.fanin() + ") after the orchestrator finished",
+          named(task) + " is unpublished (fanin " + task.fanin() + ") after the orchestrator finished",
           dependencies.faninInferred(i)));
       if (dependencies.faninInferred(i)) {
         assumptions.add(new Assumption(
             AssumptionKind.UNPUBLISHED, task.id(), task.fanin(), ImmutableList.of(), 0));
       }
     }
-    if (index.edgesKnown()) {
-      faninAgainstEdges(i, task, name);
-      fanoutAgainstEdges(i, task, name);
-    } else if (state == TaskState.PENDING && visible) {
-      faninAgainstRing(i, task, name);
-    }
   }
 
-  private boolean exceeded(TaskRecord task, TaskName name, String counter, Count count) {
+  private boolean exceeded(TaskRecord task, String counter, Count count) {
     if (count.isExceeded()) {
-      add(InvariantRule.COUNT_EXCEEDS_TOTAL, task, name + " has " + counter + "=" + count);
+      add(InvariantRule.COUNT_EXCEEDS_TOTAL, task, named(task) + " has " + counter + "=" + count);
     }
     return count.isExceeded();
   }
 
-  private void faninAgainstEdges(int i, TaskRecord task, TaskName name) {
+  private void faninAgainstEdges(int i, TaskRecord task) {
     TaskIndex.Adjacency producers = index.producers();
     int listed = producers.count(i) + producers.missing(i);
     int unfinished = 0;
@@ -215,7 +230,7 @@ final class InvariantCheck {
       }
       if (index.ringOf(p) == index.ringOf(i) && index.task(p).id() > task.id()) {
         add(InvariantRule.CONSUMER_BEFORE_PRODUCER, task,
-            "edge " + index.task(p).id() + "->" + task.id() + " makes " + name
+            "edge " + index.task(p).id() + "->" + task.id() + " makes " + named(task)
                 + " consume a task of its ring submitted after it");
       }
     }
@@ -224,26 +239,26 @@ final class InvariantCheck {
     }
     if (task.fanin().total() < listed + 1L) {
       add(InvariantRule.FANIN_DISAGREES_WITH_EDGES, task,
-          name + " has fanin " + task.fanin() + " for " + listed + " producer edges plus the publish barrier");
+          named(task) + " has fanin " + task.fanin() + " for " + listed + " producer edges plus the publish barrier");
     }
     long barrier = task.fanin().missing() - unfinished;
     if (task.state() == TaskState.PENDING && (barrier < 0 || barrier > 1)) {
       add(InvariantRule.FANIN_DISAGREES_WITH_EDGES, task,
-          name + " misses " + task.fanin().missing() + " fanin releases (fanin " + task.fanin() + ") with "
+          named(task) + " misses " + task.fanin().missing() + " fanin releases (fanin " + task.fanin() + ") with "
               + unfinished + " unfinished producers");
     }
     if (firstUnfinished >= 0 && task.state() != TaskState.PENDING) {
       String producer = "producer task " + index.task(firstUnfinished).id() + " is "
           + index.task(firstUnfinished).state();
       if (task.state().isCompleted()) {
-        add(InvariantRule.CONSUMER_COMPLETED_FIRST, task, name + " is " + task.state() + " while its " + producer);
+        add(InvariantRule.CONSUMER_COMPLETED_FIRST, task, named(task) + " is " + task.state() + " while its " + producer);
       } else {
-        add(InvariantRule.FANIN_DISAGREES_WITH_EDGES, task, name + " is " + task.state() + " while its " + producer);
+        add(InvariantRule.FANIN_DISAGREES_WITH_EDGES, task, named(task) + " is " + task.state() + " while its " + producer);
       }
     }
   }
 
-  private void fanoutAgainstEdges(int i, TaskRecord task, TaskName name) {
+  private void fanoutAgainstEdges(int i, TaskRecord task) {
     TaskIndex.Adjacency consumers = index.consumers();
     int listed = consumers.count(i) + consumers.missing(i);
     int unfinished = 0;
@@ -254,15 +269,15 @@ final class InvariantCheck {
     long owed = task.fanout().missing() - (index.scopeOpen(i) ? 1 : 0);
     if (task.fanout().total() < listed + 1L) {
       add(InvariantRule.FANOUT_DISAGREES_WITH_EDGES, task,
-          name + " has fanout " + task.fanout() + " for " + listed + " consumer edges plus the scope reference");
+          named(task) + " has fanout " + task.fanout() + " for " + listed + " consumer edges plus the scope reference");
     } else if (owed >= 0 && (owed < unfinished || owed > unfinished + finished)) {
       add(InvariantRule.FANOUT_DISAGREES_WITH_EDGES, task,
-          name + " misses " + owed + " consumer releases (fanout " + task.fanout() + ") with " + unfinished
+          named(task) + " misses " + owed + " consumer releases (fanout " + task.fanout() + ") with " + unfinished
               + " unfinished and " + finished + " completed consumers");
     }
   }
 
-  private void faninAgainstRing(int i, TaskRecord task, TaskName name) {
+  private void faninAgainstRing(int i, TaskRecord task) {
     if (task.fanin().missing() - 1 <= unfinishedBefore[i]) {
       return;
     }
@@ -273,7 +288,7 @@ final class InvariantCheck {
       }
     }
     violations.add(new Violation(InvariantRule.FANIN_UNEXPLAINED, vertex(task),
-        name + " misses " + task.fanin().missing() + " fanin releases (fanin " + task.fanin() + ") but only "
+        named(task) + " misses " + task.fanin().missing() + " fanin releases (fanin " + task.fanin() + ") but only "
             + earlier.size() + " unfinished earlier tasks of its ring and the publish barrier can release it",
         true));
     assumptions.add(new Assumption(
@@ -325,12 +340,9 @@ final class InvariantCheck {
     violations.add(new Violation(rule, subject, observed, false));
   }
 
-  /** "task N", formatted only when concatenated into a message. */
-  private record TaskName(long id) {
-    @Override
-    public String toString() {
-      return "task " + id;
-    }
+  /** "task N": only called while building the message of a broken rule. */
+  private static String named(TaskRecord task) {
+    return "task " + task.id();
   }
 
   private static WaitVertex vertex(TaskRecord task) {

@@ -8,6 +8,10 @@ import static io.ptosim.analysis.Fixtures.vertices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ptosim.analysis.graph.WaitVertex;
+import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.analysis.snapshot.TaskRecord;
+import io.ptosim.analysis.snapshot.TaskState;
 import io.ptosim.analysis.snapshot.WaitResource;
 import io.ptosim.analysis.verdict.Verdict;
 import io.ptosim.analysis.verdict.VerdictKind;
@@ -220,6 +224,47 @@ class StallCheckerTest {
     }
 
     @Test
+    void releasesACompletedConsumerStillOwesAreFlushedByTheScheduler() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=3 fanin=2/2 fanout=1/1 active_mask=2 done=1/1 block_num=1 next_block=1",
+          "task=2 state=1 fanin=1/1 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
+          "edge=0->1");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+      assertThat(texts(verdict)).containsExactly(
+          "scheduler flushes deferred releases -> task 0 fanout (2/2)",
+          "task 0 CONSUMED",
+          "ring 0 last_alive advances 0 -> 1");
+      assertThat(verdict.certain()).isTrue();
+    }
+
+    @Test
+    void theWaitedRingIsTheOneTheOrchestratorNames() {
+      Verdict verdict = check(
+          "ring=0 window=16 last_alive=0 current=1",
+          "ring=1 window=16 last_alive=1099511627776 current=1099511627778",
+          "orchestrator=blocked waiting=task_ring ring=1",
+          "task=0 state=0 fanin=0/1 fanout=1/1 active_mask=1 done=0/1 block_num=1 next_block=0 ring=0",
+          "task=1099511627776 state=3 fanin=1/1 fanout=1/2 active_mask=1 done=1/1 block_num=1 next_block=1 ring=1",
+          "task=1099511627777 state=2 fanin=2/2 fanout=1/1 active_mask=1 done=0/1 block_num=1 next_block=1 ring=1",
+          "edge=1099511627776->1099511627777");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+      assertThat(labels(verdict)).last().isEqualTo("ring 1 head task 1099511627776");
+      assertThat(texts(verdict)).last().isEqualTo("ring 1 last_alive advances 1099511627776 -> 1099511627777");
+    }
+
+    @Test
+    void nothingWaitsWhenTheOrchestratorRunsAndTheRingIsEmpty() {
+      Verdict verdict = check("orchestrator=running", "ring=0 window=8 last_alive=3 current=3");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+      assertThat(verdict.reason())
+          .isEqualTo("Nothing waits: the orchestrator is not blocked and ring 0 holds no live task.");
+    }
+
+    @Test
     void pendingEventsKeepTheSchedulerAlive() {
       Verdict verdict = check(with(runningConsumer, "edge=0->1", "pending=orchestrator at_ns=10"));
 
@@ -297,6 +342,35 @@ class StallCheckerTest {
     }
 
     @Test
+    void deferredReleasesAreNeverFlushedWhenNothingIsPending() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=3 fanin=2/2 fanout=1/1 active_mask=2 done=1/1 block_num=1 next_block=1",
+          "edge=0->1",
+          "pending=none");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
+      assertThat(vertices(verdict)).containsExactly(ORCHESTRATOR, HEAD_0, new WaitVertex.Scheduler());
+      assertThat(texts(verdict).get(1)).isEqualTo(
+          "ring 0 head task 0 (COMPLETED, fanout 1/2) waits for the scheduler to flush 1 deferred fanout"
+              + " release(s)");
+    }
+
+    @Test
+    void aHiddenTaskLeftPendingIsNeverCompleted() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=0 fanin=0/1 fanout=1/1 active_mask=0 done=0/1 block_num=1 next_block=0 kind=alloc",
+          "edge=0->1");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
+      assertThat(vertices(verdict))
+          .containsExactly(ORCHESTRATOR, HEAD_0, new WaitVertex.Task(1), new WaitVertex.Wakeup(1));
+      assertThat(texts(verdict).get(3)).isEqualTo(
+          "hidden task 1 is PENDING, but hidden tasks are completed at submit and nothing else completes them");
+    }
+
+    @Test
     void withNothingPendingReadyWorkIsNeverDispatched() {
       String[] lines = {
         HEAD_WITH_ONE_CONSUMER,
@@ -314,6 +388,14 @@ class StallCheckerTest {
           "the simulation has no pending event left, so no task will be dispatched or completed");
     }
 
+  }
+
+  @Nested
+  class InvariantViolation {
+    private Verdict single(String task) {
+      return check(HEAD_WITH_ONE_CONSUMER, task);
+    }
+
     @Test
     void aFinishedOrchestratorNeverPublishes() {
       Verdict verdict = check(
@@ -328,12 +410,108 @@ class StallCheckerTest {
           "task 1 is unpublished (fanin 1/2) after the orchestrator finished, but a finished orchestrator has"
               + " published every task");
     }
-  }
 
-  @Nested
-  class InvariantViolation {
-    private Verdict single(String task) {
-      return check(HEAD_WITH_ONE_CONSUMER, task);
+    @Test
+    void aFinishedOrchestratorLeavesNoScopeOpen() {
+      Verdict verdict = check(
+          "orchestrator=finished",
+          "scope=3 mode=AUTO state=open",
+          "task=0 state=3 fanin=1/1 fanout=0/1 active_mask=1 done=1/1 block_num=1 next_block=1 scope=3");
+
+      assertThat(vertices(verdict)).containsExactly(new WaitVertex.ScopeEnd(3));
+      assertThat(texts(verdict)).containsExactly(
+          "scope 3 is open after the orchestrator finished, but a finished orchestrator has ended every scope");
+      assertThat(verdict.certain()).isTrue();
+    }
+
+    @Test
+    void withEdgesAnUnpublishedTaskAfterFinishIsCertain() {
+      Verdict verdict = check(
+          "orchestrator=finished",
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=0 fanin=1/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
+          "edge=0->1");
+
+      assertThat(texts(verdict)).containsExactly(
+          "task 1 is unpublished (fanin 1/2) after the orchestrator finished, but a finished orchestrator has"
+              + " published every task");
+      assertThat(verdict.certain()).isTrue();
+    }
+
+    @Test
+    void countersThatNoEarlierTaskCanExplainAreAnAssumedViolation() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=0 fanin=0/3 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.INVARIANT_VIOLATION);
+      assertThat(verdict.certain()).isFalse();
+      assertThat(texts(verdict)).containsExactly(
+          "task 1 misses 3 fanin releases (fanin 0/3) but only 0 unfinished earlier tasks of its ring and the"
+              + " publish barrier can release it, but missing fanin releases come from unfinished earlier tasks"
+              + " or the publish barrier");
+      assertThat(assumptions(verdict)).containsExactly(
+          "task 1 (fanin 0/3): unreleased producers assumed to be unfinished tasks of its ring, of which there"
+              + " are none, the nearest unfinished earlier tasks of its ring");
+    }
+
+    @Test
+    void aPendingTaskThatWasDispatchedSkippedItsReadyTransition() {
+      Verdict verdict = single("task=1 state=0 fanin=2/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=1");
+
+      assertThat(texts(verdict)).containsExactly(
+          "task 1 is PENDING with next_block 1 and done 0/1, but a task is dispatched only after PENDING -> READY");
+    }
+
+    @Test
+    void aTraceWhoseShapeDisagreesWithTheMask() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=1 fanin=2/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
+          "ready(local): task=1 shape=0 fanin=2/2");
+
+      assertThat(texts(verdict)).containsExactly(
+          "a ready(local) trace gives task 1 shape 0 but its active_mask 2 selects shape 1, but a trace line's"
+              + " shape is the one the task's active_mask selects");
+    }
+
+    @Test
+    void aCompletedTaskWithBlocksLeft() {
+      Verdict verdict = single("task=1 state=3 fanin=1/1 fanout=1/1 active_mask=2 done=1/2 block_num=2 next_block=2");
+
+      assertThat(texts(verdict)).containsExactly(
+          "task 1 is COMPLETED with done 1/2 of block_num 2, but a task completes when done == block_num");
+    }
+
+    @Test
+    void aCorruptedCounterFromASimulation() {
+      Snapshot snapshot = Snapshot.builder()
+          .addTask(TaskRecord.of(0, TaskState.RUNNING, Count.unchecked(3, 2), Count.of(0, 1), 1, Count.of(0, 1), 1, 1))
+          .build();
+
+      assertThat(texts(new StallChecker(snapshot).verdict())).containsExactly(
+          "task 0 has fanin=3/2, but a counter a/b never exceeds its total");
+    }
+
+    @Test
+    void aWaitOnAnEmptyRing() {
+      Verdict verdict = check("ring=0 window=8 last_alive=4 current=4");
+
+      assertThat(texts(verdict)).containsExactly(
+          "the orchestrator waits on ring 0, which holds no live task (last_alive = current = 4), but the"
+              + " orchestrator only waits on a ring that holds live tasks");
+    }
+
+    @Test
+    void anOverfullRing() {
+      Verdict verdict = check(
+          "ring=0 window=2 last_alive=0 current=2",
+          HEAD_WITH_ONE_CONSUMER,
+          "task=1 state=1 fanin=1/1 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0");
+
+      assertThat(texts(verdict)).containsExactly(
+          "ring 0 holds 2 live task ids (last_alive 0, current 2) in a window of 2, but at most window - 1"
+              + " tasks are live in a ring");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.ptosim.analysis.graph;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -46,8 +45,8 @@ public final class Dependencies {
         inferred(from, to, producers, consumers);
       }
     }
-    producerList = producers.toArray();
-    consumerList = consumers.toArray();
+    producerList = producers.array();
+    consumerList = consumers.array();
   }
 
   private void exact(int from, int to, IntList producers, IntList consumers) {
@@ -175,34 +174,5 @@ public final class Dependencies {
   /** Whether task {@code i}'s consumers were inferred from counters. */
   public boolean fanoutInferred(int i) {
     return fanoutInferred.get(i);
-  }
-
-  /** A growable int array; avoids boxing on the hot path. */
-  static final class IntList {
-    private int[] items;
-    private int size;
-
-    IntList(int capacity) {
-      items = new int[Math.max(4, capacity)];
-    }
-
-    void add(int value) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, size * 2);
-      }
-      items[size++] = value;
-    }
-
-    int get(int k) {
-      return items[k];
-    }
-
-    int size() {
-      return size;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(items, size);
-    }
   }
 }

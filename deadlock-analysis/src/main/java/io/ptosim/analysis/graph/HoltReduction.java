@@ -16,7 +16,6 @@ public final class HoltReduction {
   private final WaitForGraph graph;
   private final boolean[] retired;
   private final int[] causeEdge;
-  private final int[] rank;
   private final int retiredCount;
 
   /** Reduces {@code graph}. */
@@ -25,9 +24,7 @@ public final class HoltReduction {
     int n = graph.vertexCount();
     retired = new boolean[n];
     causeEdge = new int[n];
-    rank = new int[n];
     Arrays.fill(causeEdge, -1);
-    Arrays.fill(rank, -1);
     int[] need = new int[n];
     int[] queue = new int[n];
     int tail = 0;
@@ -41,7 +38,7 @@ public final class HoltReduction {
     int head = 0;
     while (head < tail) {
       int v = queue[head];
-      rank[v] = head++;
+      head++;
       retired[v] = true;
       for (int k = 0; k < graph.inDegree(v); k++) {
         int e = graph.inEdge(v, k);
@@ -79,11 +76,6 @@ public final class HoltReduction {
    */
   public int causeEdge(int v) {
     return causeEdge[v];
-  }
-
-  /** Position of {@code v} in retirement order, or -1 when it never retires. */
-  public int rank(int v) {
-    return rank[v];
   }
 
   /** Number of retired vertices. */

@@ -29,10 +29,9 @@ public final class TaskIndex {
   // record and counter objects, which keeps the checker linear in practice at 65,536 tasks.
   private final long[] ids;
   private final byte[] states;
-  private final long[] faninMissing;
-  private final long[] fanoutMissing;
+  private final int[] faninMissing;
+  private final int[] fanoutMissing;
   private final boolean[] neverDispatched;
-  private final int[] ringNumberOfTask;
   private final int[] ringPositionOfTask;
   /** Per ring position, the id of its first task when its ids are contiguous, else -1. */
   private final long[] denseFirstId;
@@ -53,34 +52,30 @@ public final class TaskIndex {
     this.snapshot = checkNotNull(snapshot, "snapshot");
     rings = snapshot.rings().toArray(new RingRecord[0]);
     Arrays.sort(rings, Comparator.comparingInt(RingRecord::ring));
-    tasks = canonicalTasks(snapshot);
+    tasks = snapshot.tasks().toArray(new TaskRecord[0]);
     int n = tasks.length;
     ids = new long[n];
     states = new byte[n];
-    faninMissing = new long[n];
-    fanoutMissing = new long[n];
+    faninMissing = new int[n];
+    fanoutMissing = new int[n];
     neverDispatched = new boolean[n];
-    ringNumberOfTask = new int[n];
     ringPositionOfTask = new int[n];
+    scopeOpen = new boolean[n];
     ringStart = new int[rings.length];
     ringEnd = new int[rings.length];
-    int position = -1;
+    scopes = snapshot.scopes();
+    scopePosition = new LongIntMap(scopes.size());
+    for (int k = 0; k < scopes.size(); k++) {
+      scopePosition.putIfAbsent(scopes.get(k).id(), k);
+    }
     int defaultRing = snapshot.defaultRing();
-    for (int i = 0; i < n; i++) {
-      TaskRecord task = tasks[i];
-      ids[i] = task.id();
-      states[i] = (byte) task.state().code();
-      faninMissing[i] = task.fanin().missing();
-      fanoutMissing[i] = task.fanout().missing();
-      neverDispatched[i] = task.neverDispatched();
-      int ring = task.ring().orElse(defaultRing);
-      ringNumberOfTask[i] = ring;
-      if (position < 0 || rings[position].ring() != ring) {
-        position = ringPosition(ring);
-        ringStart[position] = i;
-      }
-      ringPositionOfTask[i] = position;
-      ringEnd[position] = i + 1;
+    // A simulation hands tasks over in canonical order; only sort (and read again) what is not.
+    if (!extract(defaultRing)) {
+      Arrays.sort(tasks, Comparator.<TaskRecord>comparingInt(t -> t.ring().orElse(defaultRing))
+          .thenComparingLong(TaskRecord::id));
+      Arrays.fill(ringStart, 0);
+      Arrays.fill(ringEnd, 0);
+      extract(defaultRing);
     }
     // Rings hold contiguous ids in submit order, so a lookup is usually arithmetic; only rings
     // with gaps in the dump fall back to a hash map.
@@ -98,18 +93,6 @@ public final class TaskIndex {
     for (int i = 0; i < n; i++) {
       if (denseFirstId[ringPositionOfTask[i]] < 0) {
         sparseIds.putIfAbsent(ids[i], i);
-      }
-    }
-    scopes = snapshot.scopes();
-    scopePosition = new LongIntMap(scopes.size());
-    for (int k = 0; k < scopes.size(); k++) {
-      scopePosition.putIfAbsent(scopes.get(k).id(), k);
-    }
-    scopeOpen = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      if (tasks[i].scope().isPresent()) {
-        int k = scopePosition.get(tasks[i].scope().getAsLong());
-        scopeOpen[i] = k >= 0 && scopes.get(k).open();
       }
     }
     List<Edge> edges = snapshot.edges().orElse(ImmutableList.of());
@@ -132,20 +115,41 @@ public final class TaskIndex {
     duplicateEdges = duplicates.build();
   }
 
-  private static TaskRecord[] canonicalTasks(Snapshot snapshot) {
-    TaskRecord[] tasks = snapshot.tasks().toArray(new TaskRecord[0]);
-    int defaultRing = snapshot.defaultRing();
-    Comparator<TaskRecord> order =
-        Comparator.<TaskRecord>comparingInt(t -> t.ring().orElse(defaultRing))
-            .thenComparingLong(TaskRecord::id);
-    // A simulation hands tasks over in order; only sort what is not.
-    for (int i = 1; i < tasks.length; i++) {
-      if (order.compare(tasks[i - 1], tasks[i]) > 0) {
-        Arrays.sort(tasks, order);
-        break;
+  /**
+   * Copies the hot fields of every task, in one pass over the records, and finds the ring spans.
+   * Returns false, having stopped early, when the tasks are not in canonical order.
+   */
+  private boolean extract(int defaultRing) {
+    int position = -1;
+    for (int i = 0; i < tasks.length; i++) {
+      TaskRecord task = tasks[i];
+      int ring = task.ring().orElse(defaultRing);
+      if (position < 0 || rings[position].ring() != ring) {
+        int next = ringPosition(ring);
+        if (next < position || ringEnd[next] > 0) {
+          return false; // a ring seen before, or a lower ring after a higher one
+        }
+        position = next;
+        ringStart[position] = i;
+      } else if (task.id() <= ids[i - 1]) {
+        return false;
       }
+      ids[i] = task.id();
+      states[i] = (byte) task.state().code();
+      faninMissing[i] = saturated(task.fanin().missing());
+      fanoutMissing[i] = saturated(task.fanout().missing());
+      neverDispatched[i] = task.neverDispatched();
+      ringPositionOfTask[i] = position;
+      ringEnd[position] = i + 1;
+      int k = task.scope().isPresent() ? scopePosition.get(task.scope().getAsLong()) : -1;
+      scopeOpen[i] = k >= 0 && scopes.get(k).open();
     }
-    return tasks;
+    return true;
+  }
+
+  /** Counter gaps fit an int in any real snapshot; clamping keeps absurd ones absurd. */
+  private static int saturated(long value) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
   }
 
   /** The indexed snapshot. */
@@ -216,7 +220,7 @@ public final class TaskIndex {
 
   /** The ring number task {@code i} lives in. */
   public int ringOf(int i) {
-    return ringNumberOfTask[i];
+    return rings[ringPositionOfTask[i]].ring();
   }
 
   /** Number of rings (positions 0 .. ringCount-1, ordered by ring number). */

@@ -40,6 +40,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
   private final WaitVertex.RingHead head;
   private final byte[] vertexKind;
   private final long[] subject;
+  private final int edgeCount;
   private final int[] edgeSource;
   private final int[] edgeTarget;
   private final byte[] edgeKind;
@@ -65,6 +66,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
       WaitVertex.RingHead head,
       byte[] vertexKind,
       long[] subject,
+      int edgeCount,
       int[] edgeSource,
       int[] edgeTarget,
       byte[] edgeKind,
@@ -79,6 +81,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
     this.head = checkNotNull(head, "head");
     this.vertexKind = vertexKind;
     this.subject = subject;
+    this.edgeCount = edgeCount;
     this.edgeSource = edgeSource;
     this.edgeTarget = edgeTarget;
     this.edgeKind = edgeKind;
@@ -88,23 +91,27 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
     int n = vertexKind.length;
     outStart = new int[n + 1];
     inStart = new int[n + 1];
-    outEdges = group(edgeSource, outStart);
-    inEdges = group(edgeTarget, inStart);
+    outEdges = group(edgeSource, edgeCount, outStart);
+    inEdges = group(edgeTarget, edgeCount, inStart);
   }
 
   /** Stable counting sort of edge ids by endpoint: per vertex, edges keep insertion order. */
-  private static int[] group(int[] endpoint, int[] start) {
+  private static int[] group(int[] endpoint, int edges, int[] start) {
     int n = start.length - 1;
-    for (int e = 0; e < endpoint.length; e++) {
+    for (int e = 0; e < edges; e++) {
       start[endpoint[e] + 1]++;
     }
     for (int v = 0; v < n; v++) {
       start[v + 1] += start[v];
     }
-    int[] grouped = new int[endpoint.length];
-    int[] fill = Arrays.copyOf(start, n);
-    for (int e = 0; e < endpoint.length; e++) {
-      grouped[fill[endpoint[e]]++] = e;
+    int[] grouped = new int[edges];
+    // Fill each group from its end, edges in reverse, so groups keep insertion order; this
+    // leaves start[v] pointing at group v's first entry again.
+    for (int v = 0; v < n; v++) {
+      start[v] = start[v + 1];
+    }
+    for (int e = edges - 1; e >= 0; e--) {
+      grouped[--start[endpoint[e]]] = e;
     }
     return grouped;
   }
@@ -118,7 +125,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
 
   /** Number of edges. */
   public int edgeCount() {
-    return edgeSource.length;
+    return edgeCount;
   }
 
   /** The ring head vertex (index {@link #HEAD}). */
@@ -167,7 +174,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
 
   private int byTask(int[] vertexOfTask, long id) {
     int i = index.find(id);
-    return i < 0 ? -1 : vertexOfTask[i];
+    return i < 0 || i >= vertexOfTask.length ? -1 : vertexOfTask[i];
   }
 
   /** Whether {@code v} never happens by itself. */
@@ -222,7 +229,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
 
   /** Edge {@code e} as a value. */
   public WaitEdge edge(int e) {
-    checkElementIndex(e, edgeSource.length);
+    checkElementIndex(e, edgeCount);
     return new WaitEdge(vertex(edgeSource[e]), vertex(edgeTarget[e]), waitKind(e), isInferred(e));
   }
 
@@ -330,7 +337,7 @@ public final class WaitForGraph extends AbstractGraph<WaitVertex, WaitEdge> {
 
   @Override
   public Set<WaitEdge> edgeSet() {
-    return new IndexedSet<>(edgeSource.length, this::edge, o -> indexOfEdge(o) >= 0);
+    return new IndexedSet<>(edgeCount, this::edge, o -> indexOfEdge(o) >= 0);
   }
 
   @Override

@@ -3,10 +3,8 @@ package io.ptosim.analysis.graph;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.internal.LongIntMap;
 import io.ptosim.analysis.snapshot.OrchestratorState;
-import io.ptosim.analysis.snapshot.PendingEvent;
 import io.ptosim.analysis.snapshot.ScopeRecord;
 import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.analysis.snapshot.TaskRecord;
@@ -32,12 +30,12 @@ public final class WaitForGraphBuilder {
   private final Dependencies dependencies;
   private final Snapshot snapshot;
   private final Triggers triggers;
-  private byte[] vertexKind = new byte[64];
-  private long[] subject = new long[64];
+  private byte[] vertexKind;
+  private long[] subject;
   private int vertices;
-  private final Dependencies.IntList sources;
-  private final Dependencies.IntList targets;
-  private byte[] edgeKind = new byte[64];
+  private final IntList sources;
+  private final IntList targets;
+  private byte[] edgeKind;
   private final BitSet inferred = new BitSet();
   private final BitSet dead = new BitSet();
   private final BitSet anyOf = new BitSet();
@@ -51,8 +49,16 @@ public final class WaitForGraphBuilder {
     this.snapshot = index.snapshot();
     this.triggers = new Triggers(index);
     this.taskVertex = new int[index.size()];
-    this.sources = new Dependencies.IntList(2 * index.size() + 8);
-    this.targets = new Dependencies.IntList(2 * index.size() + 8);
+    // Most tasks wait for their producers and one more thing: size the edge lists for that.
+    int estimate = index.size() + 16;
+    for (int i = 0; i < index.size(); i++) {
+      estimate += dependencies.producerCount(i) + (dependencies.unpublished(i) ? 1 : 0);
+    }
+    this.sources = new IntList(estimate);
+    this.targets = new IntList(estimate);
+    this.edgeKind = new byte[estimate];
+    this.vertexKind = new byte[index.size() + 16];
+    this.subject = new long[index.size() + 16];
   }
 
   /**
@@ -92,7 +98,8 @@ public final class WaitForGraphBuilder {
       }
     }
     boolean headConsumed = index.task(head).state() == TaskState.CONSUMED;
-    int[] retirementVertex = new int[index.size()];
+    // Retirements of later tasks only matter when the head is already CONSUMED.
+    int[] retirementVertex = new int[headConsumed ? index.size() : 0];
     Arrays.fill(retirementVertex, -1);
     int[] retirement = new int[0];
     int firstLater = head + 1;
@@ -156,9 +163,10 @@ public final class WaitForGraphBuilder {
         new WaitVertex.RingHead(ring, resource, headId),
         Arrays.copyOf(vertexKind, vertices),
         Arrays.copyOf(subject, vertices),
-        sources.toArray(),
-        targets.toArray(),
-        Arrays.copyOf(edgeKind, sources.size()),
+        sources.size(),
+        sources.array(),
+        targets.array(),
+        edgeKind,
         inferred,
         dead,
         anyOf);
@@ -227,8 +235,8 @@ public final class WaitForGraphBuilder {
 
   private int addVertex(WaitVertex.Kind kind, long id) {
     if (vertices == vertexKind.length) {
-      vertexKind = Arrays.copyOf(vertexKind, vertices * 2);
-      subject = Arrays.copyOf(subject, vertices * 2);
+      vertexKind = Arrays.copyOf(vertexKind, vertices + (vertices >> 1) + 1);
+      subject = Arrays.copyOf(subject, vertices + (vertices >> 1) + 1);
     }
     vertexKind[vertices] = (byte) kind.ordinal();
     subject[vertices] = id;
@@ -238,56 +246,13 @@ public final class WaitForGraphBuilder {
   private void addEdge(int from, int to, WaitKind kind, boolean guessed) {
     int e = sources.size();
     if (e == edgeKind.length) {
-      edgeKind = Arrays.copyOf(edgeKind, e * 2);
+      edgeKind = Arrays.copyOf(edgeKind, e + (e >> 1) + 1);
     }
     sources.add(from);
     targets.add(to);
     edgeKind[e] = (byte) kind.ordinal();
     if (guessed) {
       inferred.set(e);
-    }
-  }
-
-  /** What the pending events of a simulation snapshot can still deliver. */
-  private static final class Triggers {
-    private final TaskIndex index;
-    private final boolean schedulerAlive;
-    private final LongIntMap named = new LongIntMap(16);
-    private final BitSet advancedRings = new BitSet();
-
-    Triggers(TaskIndex index) {
-      this.index = index;
-      List<PendingEvent> pending = index.snapshot().pending().orElse(ImmutableList.of());
-      // A device snapshot has no event list: its scheduler threads keep running.
-      schedulerAlive = index.snapshot().pending().isEmpty() || !pending.isEmpty();
-      for (PendingEvent event : pending) {
-        if (event.task().isPresent()) {
-          named.putIfAbsent(event.task().getAsLong(), 0);
-        }
-        if (event.kind().equals("advance")) {
-          int i = event.task().isPresent() ? index.find(event.task().getAsLong()) : -1;
-          if (i >= 0) {
-            advancedRings.set(index.ringPositionOf(i));
-          } else if (event.task().isEmpty()) {
-            advancedRings.set(0, index.ringCount());
-          }
-        }
-      }
-    }
-
-    boolean schedulerAlive() {
-      return schedulerAlive;
-    }
-
-    /** Whether a pending event names task {@code id}. */
-    boolean names(long id) {
-      return named.get(id) >= 0;
-    }
-
-    /** Whether a pending advance event applies to task {@code i}'s ring (only for a CONSUMED head). */
-    boolean advances(int i) {
-      return index.task(i).state() == TaskState.CONSUMED
-          && advancedRings.get(index.ringPositionOf(i));
     }
   }
 }

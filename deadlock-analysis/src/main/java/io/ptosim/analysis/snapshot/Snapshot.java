@@ -184,6 +184,13 @@ public record Snapshot(
       return this;
     }
 
+    /** Adds the events a simulation still has scheduled (possibly none: then nothing will happen). */
+    public Builder pending(Iterable<PendingEvent> events) {
+      pendingKnown = true;
+      events.forEach(this::addPending);
+      return this;
+    }
+
     /** Declares the snapshot a simulation's, even if nothing is scheduled any more. */
     public Builder pendingKnown() {
       pendingKnown = true;

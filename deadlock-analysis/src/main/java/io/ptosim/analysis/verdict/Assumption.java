@@ -51,6 +51,9 @@ public record Assumption(
   }
 
   private String ids() {
+    if (tasks.isEmpty()) {
+      return "unfinished tasks of its ring, of which there are none";
+    }
     String listed =
         tasks.stream().limit(LISTED).map(id -> "task " + id).collect(Collectors.joining(", "));
     return tasks.size() > LISTED ? listed + " and " + (tasks.size() - LISTED) + " more" : listed;

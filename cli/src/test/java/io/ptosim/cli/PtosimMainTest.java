@@ -1,0 +1,161 @@
+package io.ptosim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PtosimMainTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SEED = Path.of("../../shared/seeds/000_75e2500647e36491.txt");
+
+  @TempDir Path tmp;
+
+  @Test
+  void helpListsTheCommands() {
+    Cli c = Cli.run("--help");
+    assertThat(c.exit()).isZero();
+    assertThat(c.out()).contains("run", "check", "bench", "Exit status: 0 ok, 1 run not completed");
+  }
+
+  @Test
+  void versionComesFromTheBuild() {
+    Cli c = Cli.run("--version");
+    assertThat(c.exit()).isZero();
+    assertThat(c.out()).startsWith("ptosim ");
+  }
+
+  @Test
+  void unknownFlagIsOneLineAndExitTwo() {
+    Cli c = Cli.run("run", "--demo", "--warp");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).isEqualTo("ptosim: Unknown option: '--warp'\n");
+  }
+
+  @Test
+  void unknownPolicyNamesTheFlagAndTheChoices() {
+    Cli c = Cli.run("run", "--demo", "--policy", "optimistic");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).startsWith("ptosim: --policy: unknown stall policy 'optimistic'").doesNotContain("\tat ");
+    assertThat(c.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void badProgramFileNamesTheOpAndExitsTwo() throws Exception {
+    Path f = tmp.resolve("bad.json");
+    Files.writeString(f, "{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"x\",\"ops\":["
+        + "{\"op\":\"scope_begin\",\"mode\":\"AUTO\"},"
+        + "{\"op\":\"submit\",\"task\":0,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[]},"
+        + "{\"op\":\"add_dependency\",\"producer\":0,\"consumer\":0},"
+        + "{\"op\":\"scope_end\"}]}");
+    Cli c = Cli.run("run", "--program", f.toString());
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).startsWith("ptosim: " + f + ": op 2: ");
+    assertThat(c.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void missingProgramFileIsAnInputError() {
+    Cli c = Cli.run("run", "--program", tmp.resolve("nope.json").toString());
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).isEqualTo("ptosim: " + tmp.resolve("nope.json") + ": no such file\n");
+  }
+
+  @Test
+  void demoRunCompletesAndWritesAValidChromeTrace() throws Exception {
+    Path trace = tmp.resolve("demo.json");
+    Cli c = Cli.run("run", "--demo", "--trace", trace.toString());
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(c.out()).contains("outcome:    COMPLETED", "tasks:      21 created, 21 completed", "events/s");
+    JsonNode root = JSON.readTree(trace.toFile());
+    Map<Integer, List<BigDecimal[]>> tracks = new TreeMap<>();
+    int slices = 0;
+    for (JsonNode e : root.get("traceEvents")) {
+      if (!e.get("ph").asText().equals("X")) {
+        continue;
+      }
+      slices++;
+      for (String f : List.of("ts", "dur", "pid", "tid")) {
+        assertThat(e.has(f)).as("%s in %s", f, e).isTrue();
+      }
+      BigDecimal ts = e.get("ts").decimalValue();
+      tracks.computeIfAbsent(e.get("tid").asInt(), k -> new ArrayList<>()).add(new BigDecimal[] {ts, ts.add(e.get("dur").decimalValue())});
+    }
+    assertThat(slices).isGreaterThan(21);
+    for (var t : tracks.entrySet()) {
+      List<BigDecimal[]> s = t.getValue();
+      for (int i = 0; i < s.size(); i++) {
+        for (int j = i + 1; j < s.size(); j++) {
+          BigDecimal[] a = s.get(i);
+          BigDecimal[] b = s.get(j);
+          boolean disjoint = a[1].compareTo(b[0]) <= 0 || b[1].compareTo(a[0]) <= 0;
+          boolean nested = (a[0].compareTo(b[0]) <= 0 && b[1].compareTo(a[1]) <= 0) || (b[0].compareTo(a[0]) <= 0 && a[1].compareTo(b[1]) <= 0);
+          assertThat(disjoint || nested).as("overlap on track %s", t.getKey()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void runJsonHasTheDocumentedFieldsAndIsDeterministic() throws Exception {
+    JsonNode a = JSON.readTree(Cli.run("run", "--demo", "--json").out());
+    JsonNode b = JSON.readTree(Cli.run("run", "--demo", "--json").out());
+    for (String f : List.of("outcome", "message", "tasks", "events", "virtualTimeNs", "traceHash", "stalls")) {
+      assertThat(a.has(f)).as(f).isTrue();
+    }
+    assertThat(a.get("outcome").asText()).isEqualTo("COMPLETED");
+    assertThat(a.get("tasks").asLong()).isEqualTo(21);
+    assertThat(a.get("traceHash").asText()).isEqualTo(b.get("traceHash").asText());
+    assertThat(a.get("events").asLong()).isEqualTo(b.get("events").asLong());
+  }
+
+  @Test
+  void checkTheSeedSaysUnretiredProgressNamingTask2() throws Exception {
+    Cli c = Cli.run("check", SEED.toString(), "--json");
+    assertThat(c.exit()).as(c.err()).isZero();
+    JsonNode v = JSON.readTree(c.out());
+    assertThat(v.get("verdict").asText()).isEqualTo("UNRETIRED_PROGRESS");
+    assertThat(v.get("certain").asBoolean()).isFalse();
+    assertThat(v.get("tasks").asInt()).isEqualTo(4);
+    assertThat(v.get("witness").get(0).get("text").asText()).isEqualTo("task 2 READY -> completes");
+  }
+
+  @Test
+  void checkWritesTheWitnessAsDot() throws Exception {
+    Path dot = tmp.resolve("w.dot");
+    Cli c = Cli.run("check", SEED.toString(), "--dot", dot.toString());
+    assertThat(c.exit()).isZero();
+    assertThat(Files.readString(dot)).startsWith("strict digraph G {").contains("task_2 [ label=\"task 2\"", "head_ring0 -> task_2");
+  }
+
+  @Test
+  void badSnapshotNamesTheLineAndToken() throws Exception {
+    Path f = tmp.resolve("bad.txt");
+    Files.writeString(f, "# a stall\ntask=1 state=3 fanin=2/2 fanout=1/2 active_mask=2 done=1/1 block_num=1 next_block=1\ntask=2 state=9 fanin=2/2 fanout=1/2 active_mask=1 done=0/1 block_num=1 next_block=0\n");
+    Cli c = Cli.run("check", f.toString());
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).startsWith("ptosim: " + f + ": line 3: ").contains("state=9").doesNotContain("\tat ");
+    assertThat(c.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void runDumpIsReadByCheck() throws Exception {
+    Path snap = tmp.resolve("snap.txt");
+    Cli run = Cli.run("run", "--workload", "scope-overflow", "--ring-window", "8", "--policy", "patient", "--snapshot-out", snap.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("QUIESCENT_BLOCKED");
+    JsonNode v = JSON.readTree(Cli.run("check", snap.toString(), "--json").out());
+    assertThat(v.get("verdict").asText()).isEqualTo("REAL_DEADLOCK");
+    assertThat(v.get("certain").asBoolean()).isTrue();
+  }
+}

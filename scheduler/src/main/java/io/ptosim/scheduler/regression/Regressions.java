@@ -1,0 +1,143 @@
+package io.ptosim.scheduler.regression;
+
+import com.google.common.base.Joiner;
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.des.platform.PlatformProfiles;
+import io.ptosim.scheduler.fault.Fault;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.run.Outcome;
+import io.ptosim.scheduler.run.RunConfig;
+import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.workload.WorkloadParams;
+import io.ptosim.scheduler.workload.WorkloadParams.Mode;
+import io.ptosim.scheduler.workload.Workloads;
+
+/**
+ * The regression catalogue, by id. Every run arises from the modelled mechanism with the named bug
+ * switches on; nothing is scripted. The figures behind each choice (case, window, platform) are in
+ * docs/regressions.md.
+ */
+public final class Regressions {
+
+  private static final String RING_FULL = "Task Ring Full";
+
+  private Regressions() {}
+
+  private static final ImmutableSortedMap<String, java.util.function.Supplier<Regression>> CATALOGUE =
+      ImmutableSortedMap.of(
+          "issue-277", Regressions::issue277,
+          "issue-495", Regressions::issue495,
+          "issue-1086", Regressions::issue1086,
+          "issue-1468", Regressions::issue1468,
+          "issue-1545", Regressions::issue1545);
+
+  public static ImmutableSet<String> ids() {
+    return CATALOGUE.keySet();
+  }
+
+  /** The regression called {@code id}; the exception lists the known ids. */
+  public static Regression byId(String id) {
+    Preconditions.checkNotNull(id, "id");
+    var r = CATALOGUE.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("unknown regression '" + id + "' (known: " + Joiner.on(", ").join(ids()) + ")");
+    }
+    return r.get();
+  }
+
+  private static RunConfig.Builder base(Program program, PlatformProfile platform, long window, PublishMode publish) {
+    return RunConfig.builder(program).platform(platform).window(window).publishMode(publish);
+  }
+
+  private static RegressionRun run(String label, RunConfig.Builder b, String policy, Expectation e, Fault... faults) {
+    RunConfig.Builder c = b.build().toBuilder().policy(policy).faults(ImmutableSet.copyOf(faults));
+    return new RegressionRun(label, c.build(), e);
+  }
+
+  /** #277: one scope holds more than window - 1 tasks; only its own scope_end could free them. */
+  static Regression issue277() {
+    long window = 64;
+    Program p = Workloads.byName("scope-overflow").program(WorkloadParams.defaults().withWindow((int) window));
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
+    return new Regression("issue-277", 277, "a scope holding window-1 tasks deadlocks the allocator",
+        "One AUTO scope submits more tasks than the ring's window holds. Its tasks keep their scope reference until"
+            + " scope_end, which the blocked orchestrator never reaches: a true cycle.",
+        ImmutableList.of(
+            run("legacy heuristic", b, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("scope-aware (#1610)", b, "scope-aware", Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
+            run("patient (ground truth)", b, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED)),
+            run("checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK"))));
+  }
+
+  /**
+   * #495: partial-manual paged attention on a2a3sim. A whole MANUAL scope is published at its
+   * scope_end; the next scope fills the ring while the published burst drains slowly (host-slow
+   * kernels), so last_alive stands still for longer than the legacy spin budget although tasks are
+   * READY.
+   */
+  static Regression issue495() {
+    long window = 1024;
+    Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("Case2").withMode(Mode.PARTIAL_MANUAL));
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3sim(), window, PublishMode.DEFERRED);
+    return new Regression("issue-495", 495, "partial-manual burst publish: false Task Ring Full with a READY task",
+        "Case2 partial-manual paged attention on a2a3sim, ring window 1024 (one 513-task manual scope fits)."
+            + " Bugs: 1 = hidden alloc_tensors published from the manual path, 2 = ready path without"
+            + " PENDING->READY, 3 = the last_alive spin heuristic itself.",
+        ImmutableList.of(
+            run("bugs 1+2+3", b, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL),
+                Fault.PUBLISH_HIDDEN_ALLOC, Fault.READY_WITHOUT_TRANSITION),
+            run("bugs 1, 2 fixed; bug 3 (legacy heuristic)", b, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("all fixed, checker", b, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
+            run("all fixed, patient (ground truth)", b, "patient", Expectation.outcome(Outcome.COMPLETED)),
+            run("bug 1 on, checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("INVARIANT_VIOLATION"),
+                Fault.PUBLISH_HIDDEN_ALLOC),
+            run("bug 2 on, checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("INVARIANT_VIOLATION"),
+                Fault.READY_WITHOUT_TRANSITION)));
+  }
+
+  /** #1086: slow but real progress; the legacy heuristic aborts, a larger window or patience clears it. */
+  static Regression issue1086() {
+    Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL);
+    RunConfig.Builder large = base(p, PlatformProfiles.a2a3sim(), 64, PublishMode.INCREMENTAL);
+    return new Regression("issue-1086", 1086, "slow progress mistaken for deadlock; a larger window fixes it",
+        "CaseSmall2 AUTO paged attention on a2a3sim with a ring window of 16: the head retires only after"
+            + " milliseconds of host-slow kernels, longer than the legacy spin budget.",
+        ImmutableList.of(
+            run("legacy, window 16", small, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("legacy, window 64", large, "legacy", Expectation.outcome(Outcome.COMPLETED)),
+            run("patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)),
+            run("checker, window 16", small, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+  }
+
+  /** #1468: one long task holds the ring head; not a deadlock, however long it runs. */
+  static Regression issue1468() {
+    long window = 64;
+    Program p = Workloads.byName("slow-head").program(WorkloadParams.defaults().withWindow((int) window));
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
+    return new Regression("issue-1468", 1468, "a long task holding the head is not a deadlock",
+        "A 5 ms kernel holds the ring head while short tasks fill the window behind it.",
+        ImmutableList.of(
+            run("legacy heuristic", b, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("scope-aware (500 ms backstop)", b, "scope-aware", Expectation.outcome(Outcome.COMPLETED)),
+            run("patient", b, "patient", Expectation.outcome(Outcome.COMPLETED)),
+            run("checker", b, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+  }
+
+  /** #1545: the ring head is CONSUMED but the advance was lost to try-lock contention. */
+  static Regression issue1545() {
+    Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults());
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), 16, PublishMode.INCREMENTAL);
+    return new Regression("issue-1545", 1545, "CONSUMED ring head never advanced (lost wake-up)",
+        "Two scheduler threads make tasks of one ring CONSUMED within the advance lock's hold time; the"
+            + " loser of the try-lock returns, and nobody advances last_alive past the CONSUMED head.",
+        ImmutableList.of(
+            run("lost-advance, patient", b, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED), Fault.LOST_ADVANCE),
+            run("lost-advance, checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP"), Fault.LOST_ADVANCE),
+            run("fixed (#1586), patient", b, "patient", Expectation.outcome(Outcome.COMPLETED))));
+  }
+}
