@@ -1,7 +1,16 @@
 package io.ptosim.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ptosim.analysis.bench.CheckerBench;
+import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,22 +19,29 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks, reported as ratios measured in one run (never as timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure ptosim's own costs: 'kernel' compares the simulation kernel with a plain priority-queue loop.")
+    description = {"Measure ptosim's own costs. WHAT is one of:",
+        "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
+        "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
+        "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
+        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1")
   String what;
 
-  @Option(names = "--events", description = "events per timed round (default ${DEFAULT-VALUE})")
+  @Option(names = "--events", description = "kernel: events per timed round (default ${DEFAULT-VALUE})")
   long events = 1_000_000;
 
-  @Option(names = "--rounds", description = "timed rounds; the median is reported (default ${DEFAULT-VALUE})")
+  @Option(names = "--rounds", description = "timed rounds or runs; the median is reported (default ${DEFAULT-VALUE})")
   int rounds = 7;
 
+  @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE})")
+  Path seedFile = Path.of("../shared/seeds/000_75e2500647e36491.txt");
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     switch (what) {
       case "kernel":
@@ -35,8 +51,67 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
           out.println(String.format(Locale.ROOT, "%7d  %14.1f  %15.1f  %5.2f", pending, r.plainNsPerEvent(), r.kernelNsPerEvent(), r.ratio()));
         }
         return ExitCodes.OK;
+      case "checker":
+        CheckerBench.run(Math.max(rounds, 11), out);
+        return ExitCodes.OK;
+      case "check-startup":
+        return checkStartup(out);
+      case "case1":
+        return case1(out);
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1)");
     }
+  }
+
+  private int checkStartup(PrintWriter out) throws IOException, InterruptedException {
+    if (!Files.isRegularFile(seedFile)) {
+      throw new UserInputException("--seed-file " + seedFile + ": no such file");
+    }
+    Path big = Files.createTempFile("ptosim-bench-", ".txt");
+    try {
+      SyntheticSnapshots.writeChain(big, 32_767, false);
+      double seed = medianCheck(seedFile);
+      double large = medianCheck(big);
+      out.println(String.format(Locale.ROOT, "ptosim check, JVM start included (median of %d):", rounds));
+      out.println(String.format(Locale.ROOT, "  seed snapshot (4 tasks)   %8.1f ms", seed));
+      out.println(String.format(Locale.ROOT, "  32,767-task snapshot      %8.1f ms", large));
+      out.println(String.format(Locale.ROOT, "  ratio                     %8.2f", large / seed));
+      return ExitCodes.OK;
+    } finally {
+      Files.deleteIfExists(big);
+    }
+  }
+
+  private double medianCheck(Path file) throws IOException, InterruptedException {
+    double[] ms = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      Subprocess p = Subprocess.ptosim(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "check", file.toString());
+      if (p.exit() != 0) {
+        throw new IllegalStateException("check " + file + " exited " + p.exit());
+      }
+      ms[i] = p.wallNanos() / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[rounds / 2];
+  }
+
+  private int case1(PrintWriter out) throws IOException, InterruptedException {
+    ObjectMapper json = new ObjectMapper();
+    out.println("Case1 paged attention (65,792 tasks), a2a3, legacy policy, -Xmx1g, JVM start included:");
+    out.println("mode            wall s  events   events/s (in run)  peak heap MiB  outcome");
+    for (String mode : List.of("auto", "partial-manual")) {
+      double[] wall = new double[rounds];
+      JsonNode last = null;
+      for (int i = 0; i < rounds; i++) {
+        Subprocess p = Subprocess.ptosim(List.of("-Xmx1g", "-XX:+UseSerialGC"),
+            "run", "--workload", "paged-attention", "--case", "Case1", "--mode", mode, "--json");
+        last = json.readTree(p.stdout());
+        wall[i] = p.wallNanos() / 1e9;
+      }
+      Arrays.sort(wall);
+      out.println(String.format(Locale.ROOT, "%-14s %7.2f  %7d  %17d  %13d  %s", mode, wall[rounds / 2], last.get("events").asLong(),
+          last.get("eventsPerSecond").asLong(), last.get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
+    }
+    return ExitCodes.OK;
   }
 }

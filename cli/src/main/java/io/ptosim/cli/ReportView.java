@@ -3,6 +3,9 @@ package io.ptosim.cli;
 import io.ptosim.scheduler.policy.StallRecord;
 import io.ptosim.scheduler.run.RunReport;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +44,7 @@ final class ReportView {
     o.put("virtualTimeNs", r.virtualTimeNs());
     o.put("wallTimeMs", wallNanos / 1_000_000);
     o.put("eventsPerSecond", wallNanos == 0 ? 0 : (long) (r.events() * 1e9 / wallNanos));
+    o.put("peakHeapBytes", peakHeapBytes());
     o.put("traceHash", r.traceHash());
     o.put("stalls", stalls(r));
     r.finding().ifPresent(f -> {
@@ -54,6 +58,17 @@ final class ReportView {
     return o;
   }
 
+  /** Peak heap use of this JVM so far: the sum of the heap pools' peaks (an upper bound). */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
   static void print(String what, RunReport r, long wallNanos, PrintWriter out) {
     double wallS = wallNanos / 1e9;
     out.println("run:        " + what);
@@ -62,7 +77,8 @@ final class ReportView {
     out.println(String.format(Locale.ROOT, "tasks:      %d created, %d completed", r.tasks(), r.tasksCompleted()));
     out.println(String.format(Locale.ROOT, "events:     %d trace events, %d kernel events", r.events(), r.kernelEvents()));
     out.println(String.format(Locale.ROOT, "virtual:    %d ns (%.3f ms)", r.virtualTimeNs(), r.virtualTimeNs() / 1e6));
-    out.println(String.format(Locale.ROOT, "wall:       %.3f s, %.0f events/s", wallS, wallS == 0 ? 0 : r.events() / wallS));
+    out.println(String.format(Locale.ROOT, "wall:       %.3f s, %.0f events/s, peak heap %d MiB", wallS, wallS == 0 ? 0 : r.events() / wallS,
+        peakHeapBytes() >> 20));
     out.println("trace hash: " + r.traceHash());
     long resumed = r.stalls().stream().filter(StallRecord::resumed).count();
     out.println("stalls:     " + r.stalls().size() + " (" + resumed + " resumed)");

@@ -5,10 +5,8 @@ import io.ptosim.properties.check.Problems;
 import io.ptosim.properties.gen.Scenario;
 import io.ptosim.properties.gen.Scenarios;
 import io.ptosim.properties.jqwik.CounterexampleHook;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
@@ -27,12 +25,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class CompletionProperties {
 
   @Property(tries = 200)
-  void everyProgramCompletesInDependencyOrder(@ForAll("unstallable") Scenario scenario) {
+  void everyProgramCompletesInDependencyOrder(@ForAll(supplier = Scenarios.Unstallable.class) Scenario scenario) {
     Problems.require(CompletionCheck.check(scenario.program(), scenario.settings()));
-  }
-
-  @Provide
-  Arbitrary<Scenario> unstallable() {
-    return Scenarios.unstallable();
   }
 }

@@ -31,19 +31,15 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class DeterminismProperties {
 
   @Property(tries = 100)
-  void sameTraceTwice(@ForAll("stalling") Scenario scenario, @ForAll("policies") String policy) {
+  void sameTraceTwice(@ForAll(supplier = Scenarios.Stalling.class) Scenario scenario, @ForAll("policies") String policy) {
     Problems.require(DeterminismCheck.repeatable(scenario.program(), scenario.settings(), policy));
   }
 
   @Property(tries = 150)
-  void outcomeIndependentOfTieOrder(@ForAll("stalling") Scenario scenario, @ForAll long shuffleSeed) {
+  void outcomeIndependentOfTieOrder(
+      @ForAll(supplier = Scenarios.Stalling.class) Scenario scenario, @ForAll long shuffleSeed) {
     Problems.require(
         DeterminismCheck.tieOrderIndependent(scenario.program(), scenario.settings(), StallPolicies.PATIENT, shuffleSeed));
-  }
-
-  @Provide
-  Arbitrary<Scenario> stalling() {
-    return Scenarios.stalling();
   }
 
   @Provide

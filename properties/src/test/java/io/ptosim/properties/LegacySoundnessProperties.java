@@ -5,10 +5,8 @@ import io.ptosim.properties.check.Problems;
 import io.ptosim.properties.gen.Scenario;
 import io.ptosim.properties.gen.Scenarios;
 import io.ptosim.properties.jqwik.CounterexampleHook;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
@@ -25,12 +23,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 class LegacySoundnessProperties {
 
   @Property(tries = 200)
-  void legacyAbortsOnlyUnretiredProgress(@ForAll("stalling") Scenario scenario) {
+  void legacyAbortsOnlyUnretiredProgress(@ForAll(supplier = Scenarios.Stalling.class) Scenario scenario) {
     Problems.require(LegacySoundnessCheck.check(scenario.program(), scenario.settings()));
-  }
-
-  @Provide
-  Arbitrary<Scenario> stalling() {
-    return Scenarios.stalling();
   }
 }

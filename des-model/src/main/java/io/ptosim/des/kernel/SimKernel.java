@@ -10,6 +10,7 @@ import nl.tudelft.simulation.dsol.experiment.Replication;
 import nl.tudelft.simulation.dsol.formalisms.eventscheduling.SimEventInterface;
 import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
 import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import org.djutils.logger.CategoryLogger;
 
 /**
  * The deterministic discrete-event kernel every ptosim run stands on.
@@ -51,7 +52,7 @@ public final class SimKernel implements AutoCloseable {
     this.tieBreak = tieBreak;
     this.shuffle = tieBreak instanceof TieBreak.Shuffle s ? new SplittableRandom(s.seed()) : null;
     String id = ReplicationIds.next();
-    this.simulator = new DevsSimulator<>(id);
+    this.simulator = newSimulator(id);
     try {
       this.events = new KernelEventList();
       simulator.setEventList(events);
@@ -61,6 +62,18 @@ public final class SimKernel implements AutoCloseable {
     } catch (RuntimeException e) {
       simulator.cleanUp();
       throw e;
+    }
+  }
+
+  /**
+   * DSOL's simulator constructor re-registers one JVM-wide log category in three separate
+   * synchronized calls (remove, add, add formatter); a concurrent construction elsewhere can slip
+   * in between and make the last call fail. Holding the logger's class monitor makes the sequence
+   * atomic, since every one of those calls synchronizes on it.
+   */
+  private static DevsSimulator<Long> newSimulator(String id) {
+    synchronized (CategoryLogger.class) {
+      return new DevsSimulator<>(id);
     }
   }
 

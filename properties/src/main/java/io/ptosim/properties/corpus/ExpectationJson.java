@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import io.ptosim.des.kernel.TieBreak;
 import io.ptosim.properties.run.RunSettings;
@@ -33,7 +34,8 @@ public final class ExpectationJson {
       .build();
   private static final ImmutableSet<String> TOP = ImmutableSet.of("format", "version", "description", "settings", "runs");
   private static final ImmutableSet<String> SETTINGS =
-      ImmutableSet.of("platform", "window", "publish", "faults", "tie_break", "invariant_monitor", "max_events");
+      ImmutableSet.of("platform", "window", "publish", "faults", "tie_break", "invariant_monitor", "max_events",
+          "ring_windows", "platform_set");
   private static final ImmutableSet<String> RUN =
       ImmutableSet.of("policy", "outcome", "message", "verdict", "stall_verdicts", "trace_hash");
 
@@ -50,6 +52,10 @@ public final class ExpectationJson {
     s.faults().forEach(f -> faults.add(f.cliName()));
     settings.put("tie_break", TieBreaks.text(s.tieBreak())).put("invariant_monitor", s.invariantMonitor())
         .put("max_events", s.maxEvents());
+    ObjectNode ringWindows = settings.putObject("ring_windows");
+    s.ringWindows().forEach((ring, window) -> ringWindows.put(Integer.toString(ring), window));
+    ObjectNode platformSet = settings.putObject("platform_set");
+    s.platformSet().forEach(platformSet::put);
     ArrayNode runs = root.putArray("runs");
     for (ExpectedRun r : e.runs()) {
       ObjectNode run = runs.addObject();
@@ -80,9 +86,13 @@ public final class ExpectationJson {
     JsonNode s = fields(root.get("settings"), SETTINGS, "settings");
     ImmutableSortedSet.Builder<Fault> faults = ImmutableSortedSet.naturalOrder();
     s.get("faults").forEach(f -> faults.add(Fault.byName(f.asText())));
+    ImmutableSortedMap.Builder<Integer, Long> ringWindows = ImmutableSortedMap.naturalOrder();
+    s.get("ring_windows").properties().forEach(e -> ringWindows.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+    ImmutableSortedMap.Builder<String, Long> platformSet = ImmutableSortedMap.naturalOrder();
+    s.get("platform_set").properties().forEach(e -> platformSet.put(e.getKey(), e.getValue().asLong()));
     RunSettings settings = new RunSettings(text(s, "platform"), s.get("window").asLong(), PublishMode.parse(text(s, "publish")),
         faults.build(), TieBreak.parse(text(s, "tie_break")), s.get("invariant_monitor").asBoolean(),
-        s.get("max_events").asLong());
+        s.get("max_events").asLong(), ringWindows.build(), platformSet.build());
     ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
     for (JsonNode r : root.get("runs")) {
       fields(r, RUN, "run");

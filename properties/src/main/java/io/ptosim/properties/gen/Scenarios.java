@@ -6,6 +6,7 @@ import io.ptosim.properties.run.RunSettings;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.runtime.PublishMode;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 
 /** Programs paired with the settings each property runs them with. */
@@ -30,6 +31,22 @@ public final class Scenarios {
   public static Arbitrary<Scenario> withFault(Fault fault) {
     return Combinators.combine(ProgramArbitraries.faultProbingPrograms(), SettingsArbitraries.stalling())
         .as((p, s) -> new Scenario(p, deferredWith(s, fault)));
+  }
+
+  /** For {@code @ForAll(supplier = Scenarios.Stalling.class)}: {@link #stalling()}. */
+  public static final class Stalling implements ArbitrarySupplier<Scenario> {
+    @Override
+    public Arbitrary<Scenario> get() {
+      return stalling();
+    }
+  }
+
+  /** For {@code @ForAll(supplier = Scenarios.Unstallable.class)}: {@link #unstallable()}. */
+  public static final class Unstallable implements ArbitrarySupplier<Scenario> {
+    @Override
+    public Arbitrary<Scenario> get() {
+      return unstallable();
+    }
   }
 
   private static RunSettings deferredWith(RunSettings s, Fault fault) {

@@ -5,9 +5,14 @@ import com.google.common.collect.ImmutableList;
 import io.ptosim.properties.corpus.CorpusEntry;
 import io.ptosim.properties.corpus.ExpectedRun;
 import io.ptosim.properties.corpus.Expectation;
+import io.ptosim.des.platform.PlatformProfiles;
+import io.ptosim.properties.check.CompletionCheck;
 import io.ptosim.properties.gen.Scenario;
+import io.ptosim.properties.run.RunSettings;
 import io.ptosim.properties.run.Runs;
 import io.ptosim.scheduler.policy.StallPolicies;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.runtime.PublishMode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +29,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * <ul>
  *   <li>with the system property {@value #SEED_PROPERTY} set, the property runs with that seed (the
  *       one a failure report printed), so {@code mvn test -Dtest=X#p -Dptosim.seed=S} reproduces it;
- *   <li>when the property fails, the shrunk {@link Scenario} is written to
+ *   <li>when the property fails, the shrunk {@link Scenario} (or {@link Program}, with an unstallable
+ *       window) is written to
  *       {@value #DEFAULT_DIR} (or {@value #DIR_PROPERTY}) as {@code Class.method-SEED.json} plus its
  *       {@code .expect} file: the settings, the failure, and every policy's run as observed, so
  *       {@code Replay} replays it and it can be promoted to the stored corpus.
@@ -77,7 +83,16 @@ public final class CounterexampleHook implements AroundPropertyHook {
   private static Optional<Path> written(String name, String seed, List<Object> sample, String failure)
       throws IOException {
     for (Object parameter : sample) {
+      Optional<Scenario> found = Optional.empty();
       if (parameter instanceof Scenario scenario) {
+        found = Optional.of(scenario);
+      } else if (parameter instanceof Program program) {
+        // A bare program: record it with settings that cannot stall it.
+        found = Optional.of(new Scenario(program, RunSettings.of(PlatformProfiles.A2A3,
+            CompletionCheck.windowAbove(program.taskCount()), PublishMode.INCREMENTAL)));
+      }
+      if (found.isPresent()) {
+        Scenario scenario = found.get();
         Path file = Path.of(System.getProperty(DIR_PROPERTY, DEFAULT_DIR)).resolve(name + ".seed" + seed + ".json");
         ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
         for (String policy : POLICIES) {

@@ -13,14 +13,12 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Where each program task's submit, first dispatch and first completion sit in a trace (event
- * indexes). The orchestrator executes ops in order and records one submit event per created task,
+ * Where each program task's first dispatch and first completion sit in a trace (event indexes). The orchestrator executes ops in order and records one submit event per created task,
  * so the k-th submit event is the k-th task the program creates; that is how a program-local id is
  * matched to the runtime's id.
  */
 public final class TaskTimeline {
   private final ImmutableMap<Long, Long> runtimeIdOf;
-  private final Map<Long, Integer> submitAt = new HashMap<>();
   private final Map<Long, Integer> firstDispatchAt = new HashMap<>();
   private final Map<Long, Integer> firstCompleteAt = new HashMap<>();
   private final Map<Long, Boolean> hidden = new HashMap<>();
@@ -40,7 +38,6 @@ public final class TaskTimeline {
       TraceEvent e = events.get(i);
       if (e instanceof TraceEvent.Submit s) {
         ids.put(created.get(k++), s.task());
-        submitAt.put(s.task(), i);
         hidden.put(s.task(), s.hidden());
       } else if (e instanceof TraceEvent.Dispatch d) {
         firstDispatchAt.putIfAbsent(d.task(), i);

@@ -1,15 +1,19 @@
 package io.ptosim.properties.run;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
 import io.ptosim.des.kernel.RunLimits;
 import io.ptosim.des.kernel.TieBreak;
+import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.des.platform.PlatformProfiles;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.runtime.RingConfig;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Everything of a run except the program and the stall policy, as plain values (a platform by
@@ -23,6 +27,9 @@ import java.util.Locale;
  * @param tieBreak same-instant event order
  * @param invariantMonitor whether the runtime checks its own rules and throws on a violation
  * @param maxEvents the kernel's event budget
+ * @param ringWindows per-ring windows that differ from {@code window}, by ring (usually empty)
+ * @param platformSet platform fields overridden with {@link PlatformProfile#with} (usually empty), e.g.
+ *     {@code kernel.head -> 10000}
  */
 public record RunSettings(
     String platform,
@@ -31,7 +38,9 @@ public record RunSettings(
     ImmutableSortedSet<Fault> faults,
     TieBreak tieBreak,
     boolean invariantMonitor,
-    long maxEvents) {
+    long maxEvents,
+    ImmutableSortedMap<Integer, Long> ringWindows,
+    ImmutableSortedMap<String, Long> platformSet) {
 
   /** Enough for any generated program (they have at most a few dozen tasks). */
   public static final long DEFAULT_MAX_EVENTS = 2_000_000;
@@ -43,40 +52,69 @@ public record RunSettings(
     Preconditions.checkNotNull(faults, "faults");
     Preconditions.checkNotNull(tieBreak, "tieBreak");
     Preconditions.checkArgument(maxEvents > 0, "maxEvents must be positive");
+    Preconditions.checkNotNull(ringWindows, "ringWindows");
+    Preconditions.checkNotNull(platformSet, "platformSet");
   }
 
   /** Correct runtime, FIFO ties, monitor on, default budget. */
   public static RunSettings of(String platform, long window, PublishMode publishMode) {
-    return new RunSettings(platform, window, publishMode, ImmutableSortedSet.of(), TieBreak.fifo(), true, DEFAULT_MAX_EVENTS);
+    return new RunSettings(platform, window, publishMode, ImmutableSortedSet.of(), TieBreak.fifo(), true, DEFAULT_MAX_EVENTS,
+        ImmutableSortedMap.of(), ImmutableSortedMap.of());
   }
 
   public RunSettings withWindow(long value) {
-    return new RunSettings(platform, value, publishMode, faults, tieBreak, invariantMonitor, maxEvents);
+    return new RunSettings(platform, value, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
   }
 
   public RunSettings withPublishMode(PublishMode value) {
-    return new RunSettings(platform, window, value, faults, tieBreak, invariantMonitor, maxEvents);
+    return new RunSettings(platform, window, value, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
   }
 
   public RunSettings withFaults(ImmutableSortedSet<Fault> value) {
-    return new RunSettings(platform, window, publishMode, value, tieBreak, invariantMonitor, maxEvents);
+    return new RunSettings(platform, window, publishMode, value, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
   }
 
   public RunSettings withTieBreak(TieBreak value) {
-    return new RunSettings(platform, window, publishMode, faults, value, invariantMonitor, maxEvents);
+    return new RunSettings(platform, window, publishMode, faults, value, invariantMonitor, maxEvents, ringWindows, platformSet);
   }
 
   public RunSettings withInvariantMonitor(boolean value) {
-    return new RunSettings(platform, window, publishMode, faults, tieBreak, value, maxEvents);
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, value, maxEvents, ringWindows, platformSet);
+  }
+
+  public RunSettings withRingWindows(ImmutableSortedMap<Integer, Long> value) {
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, value, platformSet);
+  }
+
+  public RunSettings withPlatformSet(ImmutableSortedMap<String, Long> value) {
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, value);
+  }
+
+  /** The platform profile with {@link #platformSet} applied. */
+  public PlatformProfile profile() {
+    PlatformProfile p = PlatformProfiles.byName(platform);
+    for (Map.Entry<String, Long> e : platformSet.entrySet()) {
+      p = p.with(e.getKey(), e.getValue());
+    }
+    return p;
+  }
+
+  /** Upstream's ring sizes with {@link #window} on every ring, then the {@link #ringWindows}. */
+  public RingConfig rings() {
+    RingConfig rings = RingConfig.defaults().withWindow(window);
+    for (Map.Entry<Integer, Long> e : ringWindows.entrySet()) {
+      rings = rings.withWindow(e.getKey(), e.getValue());
+    }
+    return rings;
   }
 
   /** The scheduler's run config for {@code program} under the stall policy {@code policy}. */
   public RunConfig config(Program program, String policy) {
     return RunConfig.builder(program)
-        .platform(PlatformProfiles.byName(platform))
+        .platform(profile())
         .policy(policy)
         .publishMode(publishMode)
-        .window(window)
+        .rings(rings())
         .faults(faults)
         .tieBreak(tieBreak)
         .limits(RunLimits.DEFAULT.withMaxEvents(maxEvents))
@@ -87,6 +125,7 @@ public record RunSettings(
   /** One line for reports: {@code a2a3 window=8 deferred faults=[] fifo monitor}. */
   public String describe() {
     return platform + " window=" + window + " " + publishMode.name().toLowerCase(Locale.ROOT) + " faults="
-        + faults.stream().map(Fault::cliName).toList() + " " + TieBreaks.text(tieBreak) + (invariantMonitor ? " monitor" : "");
+        + faults.stream().map(Fault::cliName).toList() + " " + TieBreaks.text(tieBreak) + (invariantMonitor ? " monitor" : "")
+        + (ringWindows.isEmpty() ? "" : " ring_windows=" + ringWindows) + (platformSet.isEmpty() ? "" : " set=" + platformSet);
   }
 }

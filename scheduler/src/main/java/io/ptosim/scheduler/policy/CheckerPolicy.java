@@ -9,10 +9,16 @@ import java.util.stream.Collectors;
 
 /**
  * Asks the stall checker instead of guessing: at every stall, after every last_alive increase that
- * leaves the allocation blocked, and when nothing is left to run, it snapshots the runtime (with
- * the kernel's pending events) and classifies it. UNRETIRED_PROGRESS keeps waiting; REAL_DEADLOCK,
- * LOST_WAKEUP and INVARIANT_VIOLATION end the run at once with the resource's error code, the
- * verdict, its reason and its witness. It needs no timer: the checker's answer is exact.
+ * leaves the allocation blocked, and when nothing is left to run, it classifies the runtime.
+ * UNRETIRED_PROGRESS keeps waiting; REAL_DEADLOCK, LOST_WAKEUP and INVARIANT_VIOLATION end the run
+ * at once with the resource's error code, the verdict, its reason and its witness. It needs no
+ * timer: the checker's answer is exact.
+ *
+ * <p>A stall and a progress are first offered to the runtime's {@linkplain StallContext#progressProof
+ * progress certificate}, which proves UNRETIRED_PROGRESS in the common case (the head's retirement
+ * waits only for running or ready work) in microseconds; only when it cannot tell is the runtime
+ * snapshotted (with the kernel's pending events) for the full checker, which costs time linear in
+ * the live tasks. Quiescence always gets the full checker. Either way every judgement is a verdict.
  */
 final class CheckerPolicy implements StallPolicy {
 
@@ -23,17 +29,12 @@ final class CheckerPolicy implements StallPolicy {
 
   @Override
   public StallDecision onStall(StallContext stall) {
+    Optional<ProgressProof> proof = stall.progressProof();
+    if (proof.isPresent()) {
+      stall.verdict(VerdictKind.UNRETIRED_PROGRESS.name(), proof.get().reason(), Optional.of(proof.get().witness()));
+      return StallDecision.keepWaiting();
+    }
     return judge(stall);
-  }
-
-  @Override
-  public StallDecision onProgress(StallContext stall) {
-    return judge(stall);
-  }
-
-  @Override
-  public StallDecision onTimer(StallContext stall) {
-    return StallDecision.keepWaiting();
   }
 
   @Override

@@ -24,21 +24,10 @@ final class LegacyPolicy implements StallPolicy {
   }
 
   @Override
-  public StallDecision onProgress(StallContext stall) {
-    return onStall(stall);
-  }
-
-  @Override
   public StallDecision onTimer(StallContext stall) {
     stall.verdict("SPIN_LIMIT", "last_alive of ring " + stall.ring() + " stayed at " + stall.lastAlive() + " for "
         + SPIN_LIMIT + " spins (" + budgetNs(stall) + " ns); current=" + stall.current(), Optional.empty());
     return StallDecision.abort(stall.resource().errorCode(), message(stall));
-  }
-
-  @Override
-  public StallDecision onQuiescent(StallContext stall) {
-    // Unreachable while the spin timer is armed; a blocked orchestrator always has it armed.
-    return StallDecision.keepWaiting();
   }
 
   private static long budgetNs(StallContext stall) {

@@ -19,16 +19,6 @@ final class PatientPolicy implements StallPolicy {
   }
 
   @Override
-  public StallDecision onProgress(StallContext stall) {
-    return StallDecision.keepWaiting();
-  }
-
-  @Override
-  public StallDecision onTimer(StallContext stall) {
-    return StallDecision.keepWaiting();
-  }
-
-  @Override
   public StallDecision onQuiescent(StallContext stall) {
     stall.verdict("QUIESCENT", "nothing can run while the orchestrator waits for " + stall.resource().traceName()
         + " of ring " + stall.ring() + " (last_alive " + stall.lastAlive() + ", current " + stall.current() + ")",

@@ -42,21 +42,10 @@ final class ScopeAwarePolicy implements StallPolicy {
   }
 
   @Override
-  public StallDecision onProgress(StallContext stall) {
-    return onStall(stall);
-  }
-
-  @Override
   public StallDecision onTimer(StallContext stall) {
     stall.verdict("BACKSTOP", "no reclaim progress on ring " + stall.ring() + " for " + BACKSTOP_NS
         + " ns (last_alive " + stall.lastAlive() + ", current " + stall.current() + ")", Optional.empty());
     return abort(stall);
-  }
-
-  @Override
-  public StallDecision onQuiescent(StallContext stall) {
-    // Unreachable while the backstop timer is armed.
-    return StallDecision.keepWaiting();
   }
 
   private static StallDecision abort(StallContext stall) {

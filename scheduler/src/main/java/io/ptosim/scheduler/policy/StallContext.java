@@ -45,6 +45,20 @@ public interface StallContext {
   /** The runtime as the stall checker sees it, including the kernel's pending events. */
   Snapshot snapshot();
 
+  /**
+   * A proof, read off the runtime's own state in time proportional to what the ring head waits
+   * for, that the stall clears if the system keeps running: the head's scope has ended and every
+   * task its retirement waits for (the head, its unfinished consumers, and transitively their
+   * unfinished producers) is published and will complete, because it is running, ready, or
+   * waits only for such tasks, while runtime events are pending. It follows the stall checker's
+   * rules, so whenever it exists the checker's verdict on {@link #snapshot()} is
+   * UNRETIRED_PROGRESS (unless the snapshot breaks an invariant, which it does not check). Empty
+   * when it cannot tell; then only the checker can.
+   */
+  default Optional<ProgressProof> progressProof() {
+    return Optional.empty();
+  }
+
   /** Arms (or re-arms) the policy's single timer at {@code atNs}; it calls {@link StallPolicy#onTimer}. */
   void armTimer(long atNs);
 

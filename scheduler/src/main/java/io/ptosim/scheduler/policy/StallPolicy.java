@@ -19,14 +19,26 @@ public interface StallPolicy {
     return false;
   }
 
+  /** The orchestrator just blocked. */
   StallDecision onStall(StallContext stall);
 
-  StallDecision onProgress(StallContext stall);
+  /** The ring's last_alive increased but the allocation still fails; by default, judged as a new stall. */
+  default StallDecision onProgress(StallContext stall) {
+    return onStall(stall);
+  }
 
-  StallDecision onTimer(StallContext stall);
+  /** The timer this policy armed fired. */
+  default StallDecision onTimer(StallContext stall) {
+    return StallDecision.keepWaiting();
+  }
 
-  /** Nothing can happen any more while the orchestrator is blocked. */
-  StallDecision onQuiescent(StallContext stall);
+  /**
+   * Nothing can happen any more while the orchestrator is blocked; waiting then ends the run
+   * QUIESCENT_BLOCKED. A policy with a timer armed never gets here.
+   */
+  default StallDecision onQuiescent(StallContext stall) {
+    return StallDecision.keepWaiting();
+  }
 
   /** The allocation succeeded; the stall is over. */
   default void onResume(StallContext stall) {}

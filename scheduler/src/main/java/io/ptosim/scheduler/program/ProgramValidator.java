@@ -10,8 +10,12 @@ import java.util.Set;
 
 /**
  * Checks the rules upstream's orchestrator enforces at run time (PR #482 add_dependency checks,
- * manual-scope v0 nesting rules, the executor's outer scope), so that a bad program is rejected
- * before a run with the index of the first offending op.
+ * manual-scope v0 nesting rules), so that a bad program is rejected before a run with the index of
+ * the first offending op.
+ *
+ * <p>Like an upstream orchestration function, a program runs inside the executor's outer AUTO
+ * scope, which the runtime opens: tasks may be created at top level (they belong to that scope,
+ * depth 0, ring 0), and the program's own scopes start at depth 1.
  */
 public final class ProgramValidator {
   /** Upstream's default explicit-dependency capacity per task (MAX_DEP_COUNT, PTO2_MAX_INPUTS). */
@@ -32,6 +36,9 @@ public final class ProgramValidator {
     new Pass().run(program);
     return program;
   }
+
+  /** The scope_begin op index that stands for the executor's outer scope (it has no op). */
+  private static final int EXECUTOR_SCOPE = -1;
 
   private record OpenScope(int beginOp, ScopeMode mode) {}
 
@@ -66,10 +73,10 @@ public final class ProgramValidator {
         if (submit.kernel().isBlank()) {
           throw new ProgramException(i, "submit with an empty kernel name");
         }
-        create(i, submit.task(), false, "submit");
+        create(i, submit.task(), false);
       } else if (op instanceof Op.AllocTensors alloc) {
         allocOutputs(i, alloc);
-        create(i, alloc.task(), true, "alloc_tensors");
+        create(i, alloc.task(), true);
       } else if (op instanceof Op.AddDependency dep) {
         addDependency(i, dep);
       } else {
@@ -101,16 +108,14 @@ public final class ProgramValidator {
       }
     }
 
-    private void create(int i, long task, boolean alloc, String what) throws ProgramException {
-      // The AICPU executor wraps every orchestration in an outer scope, so nothing runs outside one.
-      if (scopes.isEmpty()) {
-        throw new ProgramException(i, what + " outside any scope");
-      }
+    private void create(int i, long task, boolean alloc) throws ProgramException {
       TaskInfo earlier = tasks.get(task);
       if (earlier != null) {
         throw new ProgramException(i, "duplicate task id " + task + " (already created at op " + earlier.createdAt() + ")");
       }
-      tasks.put(task, new TaskInfo(i, scopes.peek().beginOp(), alloc));
+      // A top-level task belongs to the executor's outer scope, which no add_dependency can name.
+      OpenScope inner = scopes.peek();
+      tasks.put(task, new TaskInfo(i, inner == null ? EXECUTOR_SCOPE : inner.beginOp(), alloc));
     }
 
     private void addDependency(int i, Op.AddDependency dep) throws ProgramException {

@@ -130,8 +130,9 @@ public final class Regressions {
 
   /** #1545: the ring head is CONSUMED but the advance was lost to try-lock contention. */
   static Regression issue1545() {
-    Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults());
-    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), 16, PublishMode.INCREMENTAL);
+    long window = 64;
+    Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow((int) window));
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
     return new Regression("issue-1545", 1545, "CONSUMED ring head never advanced (lost wake-up)",
         "Two scheduler threads make tasks of one ring CONSUMED within the advance lock's hold time; the"
             + " loser of the try-lock returns, and nobody advances last_alive past the CONSUMED head.",

@@ -72,23 +72,14 @@ final class InvariantMonitor {
       if (ring.lastAlive < ring.current) {
         int head = ring.taskAt(ring.lastAlive);
         if (t.state[head] == TaskTable.CONSUMED) {
-          fail(head, "ring " + ring.id + " head is CONSUMED but last_alive was never advanced (lost advance)");
+          throw new InvariantViolation("quiescence", kernel.now(), t.id(head),
+              "ring " + ring.id + " head is CONSUMED but last_alive was never advanced (lost advance)");
         }
       }
     }
   }
 
   private void fail(int task, String rule) {
-    String event = isExecuting() ? kernel.currentLabel().toString() : "quiescence";
-    throw new InvariantViolation(event, kernel.now(), t.id(task), rule);
-  }
-
-  private boolean isExecuting() {
-    try {
-      kernel.currentLabel();
-      return true;
-    } catch (IllegalStateException e) {
-      return false;
-    }
+    throw new InvariantViolation(kernel.currentLabel().toString(), kernel.now(), t.id(task), rule);
   }
 }

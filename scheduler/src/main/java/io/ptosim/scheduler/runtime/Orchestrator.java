@@ -8,6 +8,7 @@ import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.scheduler.policy.ProgressProof;
 import io.ptosim.scheduler.policy.StallContext;
 import io.ptosim.scheduler.policy.StallDecision;
 import io.ptosim.scheduler.policy.StallFinding;
@@ -69,6 +70,8 @@ final class Orchestrator {
   private int lastSeenAlive;
   private EventHandle retry;
   private EventHandle timer;
+  /** Created at the first stall that asks for it. */
+  private ProgressCertificate certificate;
   private final List<MutableStall> stalls = new ArrayList<>();
   private Optional<StallFinding> finding = Optional.empty();
 
@@ -106,19 +109,6 @@ final class Orchestrator {
   /** The open scopes, outermost first. */
   List<Scope> openScopes() {
     return stack;
-  }
-
-  /** Whether some deferred MANUAL scope is open (its tasks are unpublished until it ends). */
-  boolean hasDeferredTasks() {
-    if (publishMode != PublishMode.DEFERRED) {
-      return false;
-    }
-    for (Scope s : stack) {
-      if (s.mode == ScopeMode.MANUAL && !s.tasks().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Every scope opened so far, by id. */
@@ -211,18 +201,12 @@ final class Orchestrator {
     }
     Ring ring = rt.rings[scope.ring];
     gatherProducers(s, scope);
-    if (!ring.slotFree()) {
-      return blockOn(StallResource.TASK_RING, ring.id);
-    }
-    long size = Ring.aligned(s.outputBytes());
-    long start = ring.heapFit(size);
-    if (start < 0) {
-      return blockOn(StallResource.HEAP, ring.id);
-    }
     int n = producerCount;
+    long size = Ring.aligned(s.outputBytes());
     // Upstream's ensure_space(fanin + 1) before wiring.
-    if (!ring.depFree(n + 1)) {
-      return blockOn(StallResource.DEP_POOL, ring.id);
+    long start = fit(ring, size, n + 1);
+    if (start < 0) {
+      return false;
     }
     resumeIfBlocked();
     TaskTable t = rt.tasks;
@@ -306,13 +290,10 @@ final class Orchestrator {
       return true;
     }
     Ring ring = rt.rings[scope.ring];
-    if (!ring.slotFree()) {
-      return blockOn(StallResource.TASK_RING, ring.id);
-    }
     long size = Ring.aligned(a.outputBytes());
-    long start = ring.heapFit(size);
+    long start = fit(ring, size, 0);
     if (start < 0) {
-      return blockOn(StallResource.HEAP, ring.id);
+      return false;
     }
     resumeIfBlocked();
     TaskTable t = rt.tasks;
@@ -443,6 +424,28 @@ final class Orchestrator {
   }
 
   // ---------------------------------------------------------------- stalls
+
+  /**
+   * Upstream's allocator test for one task with {@code bytes} of aligned outputs and
+   * {@code depEntries} dependency entries: a slot, then the heap, then the pool. Returns where its
+   * outputs would start in the heap, or -1 after noting what the orchestrator waits for.
+   */
+  private long fit(Ring ring, long bytes, int depEntries) {
+    if (!ring.slotFree()) {
+      blockOn(StallResource.TASK_RING, ring.id);
+      return -1;
+    }
+    long start = ring.heapFit(bytes);
+    if (start < 0) {
+      blockOn(StallResource.HEAP, ring.id);
+      return -1;
+    }
+    if (!ring.depFree(depEntries)) {
+      blockOn(StallResource.DEP_POOL, ring.id);
+      return -1;
+    }
+    return start;
+  }
 
   private boolean blockOn(StallResource resource, int ring) {
     blockedOn = resource;
@@ -593,6 +596,15 @@ final class Orchestrator {
     @Override
     public Snapshot snapshot() {
       return rt.snapshot();
+    }
+
+    @Override
+    public Optional<ProgressProof> progressProof() {
+      if (certificate == null) {
+        certificate = new ProgressCertificate(rt);
+      }
+      // The policy's own timer is not runtime activity (the snapshot leaves it out, too).
+      return certificate.prove(blockedRing, timer != null && timer.isPending() ? 1 : 0);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ptosim.scheduler.runtime;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import java.util.function.UnaryOperator;
 
 /**
  * The sizes of the four rings: per ring a task window (at most {@code window - 1} live tasks), an
@@ -17,6 +18,8 @@ public record RingConfig(ImmutableList<RingSize> rings) {
   public static final long DEFAULT_HEAP_BYTES = 256L << 20;
   public static final int DEFAULT_DEP_POOL = 16_384;
 
+  private static final int ALL = -1;
+
   /** The sizes of one ring. */
   public record RingSize(long window, long heapBytes, int depPool) {
     public RingSize {
@@ -24,6 +27,18 @@ public record RingConfig(ImmutableList<RingSize> rings) {
           "window must be a power of two in [2, 2^30]: %s", window);
       Preconditions.checkArgument(heapBytes > 0, "heap must be positive: %s", heapBytes);
       Preconditions.checkArgument(depPool > 0, "dep pool must be positive: %s", depPool);
+    }
+
+    public RingSize withWindow(long slots) {
+      return new RingSize(slots, heapBytes, depPool);
+    }
+
+    public RingSize withHeap(long bytes) {
+      return new RingSize(window, bytes, depPool);
+    }
+
+    public RingSize withDepPool(int entries) {
+      return new RingSize(window, heapBytes, entries);
     }
   }
 
@@ -43,51 +58,37 @@ public record RingConfig(ImmutableList<RingSize> rings) {
 
   /** The same config with every ring's window set to {@code window}. */
   public RingConfig withWindow(long window) {
-    RingConfig c = this;
-    for (int r = 0; r < RING_COUNT; r++) {
-      c = c.withWindow(r, window);
-    }
-    return c;
+    return change(ALL, s -> s.withWindow(window));
   }
 
   public RingConfig withWindow(int ring, long window) {
-    RingSize s = ring(ring);
-    return with(ring, new RingSize(window, s.heapBytes(), s.depPool()));
+    return change(ring, s -> s.withWindow(window));
   }
 
   /** The same config with every ring's heap set to {@code bytes}. */
   public RingConfig withHeap(long bytes) {
-    RingConfig c = this;
-    for (int r = 0; r < RING_COUNT; r++) {
-      c = c.withHeap(r, bytes);
-    }
-    return c;
+    return change(ALL, s -> s.withHeap(bytes));
   }
 
   public RingConfig withHeap(int ring, long bytes) {
-    RingSize s = ring(ring);
-    return with(ring, new RingSize(s.window(), bytes, s.depPool()));
+    return change(ring, s -> s.withHeap(bytes));
   }
 
   /** The same config with every ring's dependency pool set to {@code entries}. */
   public RingConfig withDepPool(int entries) {
-    RingConfig c = this;
-    for (int r = 0; r < RING_COUNT; r++) {
-      c = c.withDepPool(r, entries);
-    }
-    return c;
+    return change(ALL, s -> s.withDepPool(entries));
   }
 
   public RingConfig withDepPool(int ring, int entries) {
-    RingSize s = ring(ring);
-    return with(ring, new RingSize(s.window(), s.heapBytes(), entries));
+    return change(ring, s -> s.withDepPool(entries));
   }
 
-  private RingConfig with(int ring, RingSize size) {
-    Preconditions.checkElementIndex(ring, RING_COUNT, "ring");
+  /** Applies {@code change} to ring {@code ring}, or to every ring when it is {@link #ALL}. */
+  private RingConfig change(int ring, UnaryOperator<RingSize> change) {
+    Preconditions.checkArgument(ring == ALL || (ring >= 0 && ring < RING_COUNT), "no ring %s", ring);
     ImmutableList.Builder<RingSize> b = ImmutableList.builder();
     for (int r = 0; r < RING_COUNT; r++) {
-      b.add(r == ring ? size : rings.get(r));
+      b.add(ring == ALL || r == ring ? change.apply(rings.get(r)) : rings.get(r));
     }
     return new RingConfig(b.build());
   }

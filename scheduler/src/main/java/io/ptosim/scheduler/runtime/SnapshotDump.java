@@ -46,7 +46,6 @@ final class SnapshotDump {
     for (Scope open : rt.orchestrator.openScopes()) {
       named.set(open.id);
     }
-    int[] unwired = unwiredConsumers(rt);
     b.edgesKnown().pendingKnown();
     for (Ring ring : rt.rings) {
       b.addRing(new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current)));
@@ -54,11 +53,15 @@ final class SnapshotDump {
       for (int local = ring.lastAlive; local < ring.current; local++) {
         int g = ring.taskAt(local);
         named.set(t.scope[g]);
-        int faninDone = unwiredTask(t, g) ? completedProducers(t, g) : t.faninDone[g];
-        int fanoutTotal = t.fanoutTotal[g] + (unwired == null ? 0 : unwired[g]);
+        boolean unwired = unwiredTask(t, g);
+        // An unwired task waits only for its publish: every fanin release but the barrier's is shown.
+        int faninDone = unwired ? t.faninTotal[g] - 1 : t.faninDone[g];
         b.addTask(new TaskRecord(t.id(g), STATES[t.state[g]], Count.unchecked(faninDone, t.faninTotal[g]),
-            Count.unchecked(t.fanoutDone[g], fanoutTotal), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
+            Count.unchecked(t.fanoutDone[g], t.fanoutTotal[g]), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
             t.blockNum[g], t.nextBlock[g], ringToken, OptionalLong.of(t.scope[g]), t.hidden[g]));
+        if (unwired) {
+          continue;
+        }
         for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
           int p = t.producers.value(e);
           if (isLive(rt, p)) {
@@ -78,43 +81,14 @@ final class SnapshotDump {
   }
 
   /**
-   * A deferred MANUAL task before its scope_end: its edges are known but not yet wired, so its
-   * producers' fanout and its own early releases are not counted yet. The snapshot shows the
-   * counters as wiring will set them (producers' fanout b includes it; its fanin a counts the
-   * producers already completed), so that they mean what the snapshot format says they mean.
+   * A deferred MANUAL task before its scope_end: its producers are recorded but not wired, so no
+   * producer holds a fanout reference for it (the runtime lets a producer outside the scope retire
+   * meanwhile) and only the blocked orchestrator's scope_end can wire and publish it. The snapshot
+   * shows exactly that: no edges into it, producers' fanout as the runtime counts it, and its fanin
+   * waiting for the publish barrier alone.
    */
   private static boolean unwiredTask(TaskTable t, int task) {
     return !t.published[task] && !t.hidden[task];
-  }
-
-  private static int completedProducers(TaskTable t, int task) {
-    int n = 0;
-    for (int e = t.producers.first(task); e != LinkedIntLists.END; e = t.producers.next(e)) {
-      if (t.state[t.producers.value(e)] >= TaskTable.COMPLETED) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** Per task, its consumers whose edges are not wired yet; null when there are none. */
-  private static int[] unwiredConsumers(DeviceRuntime rt) {
-    if (!rt.orchestrator.hasDeferredTasks()) {
-      return null;
-    }
-    TaskTable t = rt.tasks;
-    int[] unwired = new int[t.capacity];
-    for (Ring ring : rt.rings) {
-      for (int local = ring.lastAlive; local < ring.current; local++) {
-        int g = ring.taskAt(local);
-        if (unwiredTask(t, g)) {
-          for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
-            unwired[t.producers.value(e)]++;
-          }
-        }
-      }
-    }
-    return unwired;
   }
 
   private static boolean isLive(DeviceRuntime rt, int task) {

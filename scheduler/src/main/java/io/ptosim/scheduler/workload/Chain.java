@@ -7,9 +7,9 @@ import io.ptosim.scheduler.program.TensorArg;
 
 /**
  * N tasks in one chain, alternating AIC and AIV, each updating one buffer in place (default N =
- * 64). AUTO: each task in its own scope, so any N runs and the TensorMap finds each predecessor
- * (INOUT replaces the covered entry). MANUAL modes: one MANUAL scope with an explicit edge per
- * link, so N must stay below the window or the scope overflows.
+ * 64). AUTO: each task in its own scope (ring 1), so any N runs and the TensorMap finds each
+ * predecessor (INOUT replaces the covered entry). MANUAL modes: one MANUAL scope (ring 1) with an
+ * explicit edge per link, so N must stay below the window or the scope overflows.
  */
 final class Chain extends NamedWorkload {
   private static final long BYTES = 64;
@@ -25,7 +25,6 @@ final class Chain extends NamedWorkload {
     long buffer = new AddressSpace().allocate(BYTES);
     TensorArg link = TensorArg.inout(buffer, 0, BYTES);
     ProgramBuilder pb = ProgramBuilder.named("chain/n=" + n + (manual ? "/manual-scope" : "/auto"));
-    pb.scope(ScopeMode.AUTO);
     if (manual) {
       pb.scope(ScopeMode.MANUAL);
     }
@@ -46,6 +45,6 @@ final class Chain extends NamedWorkload {
     if (manual) {
       pb.endScope();
     }
-    return pb.endScope().build();
+    return pb.build();
   }
 }

@@ -28,7 +28,7 @@ final class Demo extends NamedWorkload {
     long result = mem.allocate(4096);
     ProgramBuilder pb = ProgramBuilder.named("demo");
 
-    pb.scope(ScopeMode.AUTO);
+    // The workspace belongs to the executor's outer scope (ring 0).
     TensorArg ws = mem.output(4096);
     pb.allocTensors(ws);
 
@@ -88,6 +88,6 @@ final class Demo extends NamedWorkload {
     pb.endScope();
     pb.endScope();
 
-    return pb.endScope().build();
+    return pb.build();
   }
 }

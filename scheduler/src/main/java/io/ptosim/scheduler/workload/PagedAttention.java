@@ -11,8 +11,9 @@ import io.ptosim.scheduler.program.TensorArg;
 /**
  * Upstream's paged-attention orchestration (the #495 seed workload) for one of its test cases.
  *
- * <p>Both variants run inside the executor's outer scope (ring 0) and open, per batch and query
- * tile, an AUTO scope (ring 1) holding one alloc_tensors task that owns the accumulators oi,
+ * <p>Both variants run inside the executor's outer scope (ring 0, opened by the runtime, so the
+ * program has no scope of its own around the loop) and open, per batch and query tile, an AUTO
+ * scope (ring 1) holding one alloc_tensors task that owns the accumulators oi,
  * li_update and mi_update. Per KV block they submit QK (AIC) -> SF (AIV) -> PV (AIC) -> UP (AIV),
  * UP updating the accumulators and the batch's rows of {@code out} in place.
  *
@@ -72,14 +73,13 @@ public final class PagedAttention extends NamedWorkload {
       out = mem.allocate(rows * c.headDim() * F32);
     }
 
+    /** The orchestration function's body: it runs in the executor's outer scope (ring 0), which the runtime opens. */
     Program emit() {
-      pb.scope(ScopeMode.AUTO);
       for (int b = 0; b < c.batch(); b++) {
         for (int q = 0; q < c.qLoop(); q++) {
           tile(b, q);
         }
       }
-      pb.endScope();
       return pb.build();
     }
 

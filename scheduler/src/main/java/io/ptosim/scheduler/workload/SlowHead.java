@@ -22,7 +22,6 @@ final class SlowHead extends NamedWorkload {
     int n = params.nOr(2 * params.window());
     AddressSpace mem = new AddressSpace();
     ProgramBuilder pb = ProgramBuilder.named("slow-head/n=" + n);
-    pb.scope(ScopeMode.AUTO);
     for (int i = 0; i < n; i++) {
       pb.scope(ScopeMode.AUTO);
       if (i == 0) {
@@ -32,6 +31,6 @@ final class SlowHead extends NamedWorkload {
       }
       pb.endScope();
     }
-    return pb.endScope().build();
+    return pb.build();
   }
 }

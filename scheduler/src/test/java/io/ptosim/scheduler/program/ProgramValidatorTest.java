@@ -57,9 +57,15 @@ class ProgramValidatorTest {
   }
 
   @Test
-  void submitAndAllocOutsideAnyScope() {
-    assertRejected("op 0: submit outside any scope", 0, submit(0));
-    assertRejected("op 2: alloc_tensors outside any scope", 2, begin(ScopeMode.AUTO), end(), alloc(0));
+  void topLevelTasksRunInTheExecutorsOuterScope() throws ProgramException {
+    // Like an upstream orchestration function: no scope of its own around its top-level tasks.
+    Program p = new Program("top", ImmutableList.of(
+        submit(0), begin(ScopeMode.AUTO), end(), alloc(1), begin(ScopeMode.MANUAL), submit(2), end()));
+    assertThat(ProgramValidator.validate(p)).isSameAs(p);
+    // The outer scope is AUTO and no explicit edge can name its tasks.
+    assertRejected("op 2: add_dependency outside a MANUAL scope", 2, submit(0), submit(1), dep(0, 1));
+    assertRejected("op 3: add_dependency: task 0 is not in the current MANUAL scope (opened at op 1)", 3,
+        submit(0), begin(ScopeMode.MANUAL), submit(1), dep(0, 1), end());
   }
 
   @Test

@@ -9,6 +9,8 @@ import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.run.Simulation;
 import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
+import io.ptosim.scheduler.workload.WorkloadParams;
+import io.ptosim.scheduler.workload.Workloads;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,8 +25,8 @@ class InvariantMonitorTest {
       case READY_WITHOUT_TRANSITION:
         return RunConfig.builder(PagedAttention.program(PagedAttentionCase.byName("CaseSmall1"), false));
       case LOST_ADVANCE:
-        return RunConfig.builder(TestPrograms.advanceRace()).platform(TestPrograms.raceProfile())
-            .rings(TestPrograms.raceRings());
+        return RunConfig.builder(Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow(64)))
+            .window(64);
       default:
         throw new AssertionError("no program exposes " + fault);
     }

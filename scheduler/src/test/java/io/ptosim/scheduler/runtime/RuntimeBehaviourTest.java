@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** The runtime's mechanisms, one at a time, read off the trace of small runs. */
 class RuntimeBehaviourTest {
-  /** CaseSmall1 puts its alloc task on ring 2 and its 12 compute tasks on ring 3. */
-  private static final long ALLOC = TaskIds.of(2, 0);
-  private static final long UP0 = TaskIds.of(3, 3);
+  /** CaseSmall1 puts its alloc task on ring 1 and its 12 compute tasks on ring 2, as upstream. */
+  private static final long ALLOC = TaskIds.of(1, 0);
+  private static final long UP0 = TaskIds.of(2, 3);
 
   private static MemoryTrace run(Program program, PublishMode mode) {
     MemoryTrace trace = new MemoryTrace();
@@ -44,7 +44,8 @@ class RuntimeBehaviourTest {
   @Test
   void deferredManualTasksArePublishedInSubmitOrderAtTheirScopeEnd() {
     MemoryTrace trace = run(small1(true), PublishMode.DEFERRED);
-    long manualScopeEnd = trace.events(TraceEvent.ScopeEnd.class).stream().filter(e -> e.scope() == 3)
+    // Scope 0 is the executor's, 1 the batch's AUTO scope, 2 its MANUAL scope.
+    long manualScopeEnd = trace.events(TraceEvent.ScopeEnd.class).stream().filter(e -> e.scope() == 2)
         .findFirst().orElseThrow().atNs();
     List<TraceEvent.Publish> publishes = trace.events(TraceEvent.Publish.class);
 

@@ -7,25 +7,38 @@ import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.TaskState;
 import io.ptosim.analysis.snapshot.WaitResource;
 import io.ptosim.des.event.TraceEvent;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.des.platform.PlatformProfiles;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.run.Outcome;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.InvariantViolation;
 import io.ptosim.scheduler.runtime.TaskIds;
-import io.ptosim.scheduler.runtime.TestPrograms;
+import io.ptosim.scheduler.workload.WorkloadParams;
+import io.ptosim.scheduler.workload.Workloads;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Upstream #1545 on {@link TestPrograms#advanceRace()}: thread 0 consumes the ring-2 task after the
- * head at 14,935 ns and holds the advance lock until 15,035; thread 1 consumes the head at 14,985
- * and loses the try-lock. Nothing of ring 2 is consumed afterwards.
+ * Upstream #1545 on the {@code lost-advance} workload, window 64 on a2a3: the gate completes at
+ * about 5 ms and its two ring-1 consumers, the head H and its successor X, run on threads 1 and 0.
+ * Thread 0 consumes X at 5,009,850 ns and holds ring 1's advance lock until 5,009,950, its scan
+ * stopping at H; thread 1 consumes H at 5,009,865 and loses the try-lock. Nothing of ring 1 is
+ * consumed afterwards; the blocker's kernels end at about 10 ms.
  */
 class Issue1545LostAdvanceTest {
-  private static final long HEAD = TaskIds.of(2, 0);
+  private static final long HEAD = TaskIds.of(1, 0);
+  private static final long NEXT = TaskIds.of(1, 1);
+  private static final int WINDOW = 64;
+
+  private static RunConfig.Builder race(String policy, PlatformProfile platform, int window) {
+    return RunConfig.builder(Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow(window)))
+        .policy(policy).platform(platform).window(window);
+  }
 
   private static RunConfig.Builder race(String policy) {
-    return RunConfig.builder(TestPrograms.advanceRace()).policy(policy).platform(TestPrograms.raceProfile())
-        .rings(TestPrograms.raceRings());
+    return race(policy, PlatformProfiles.a2a3(), WINDOW);
   }
 
   @Test
@@ -33,18 +46,18 @@ class Issue1545LostAdvanceTest {
     TracedRun run = TracedRun.of(race("patient").fault(Fault.LOST_ADVANCE).build());
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.QUIESCENT_BLOCKED);
-    assertThat(run.report().tasksCompleted()).isEqualTo(11);
-    assertThat(run.report().virtualTimeNs()).isEqualTo(54_695);
+    assertThat(run.report().tasksCompleted()).isEqualTo(run.report().tasks() - 1);
+    assertThat(run.report().virtualTimeNs()).isEqualTo(10_007_140);
     var snapshot = run.finalSnapshot();
-    assertThat(snapshot.orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
-    assertThat(snapshot.ring(2).orElseThrow().lastAlive()).isEqualTo(HEAD);
+    assertThat(snapshot.orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
+    assertThat(snapshot.ring(1).orElseThrow().lastAlive()).isEqualTo(HEAD);
+    assertThat(snapshot.ring(1).orElseThrow().liveCount()).isEqualTo(WINDOW - 1);
     assertThat(run.task(HEAD).state()).isEqualTo(TaskState.CONSUMED);
+    assertThat(run.trace().events(TraceEvent.Consumed.class)).filteredOn(c -> c.task() == NEXT)
+        .containsExactly(new TraceEvent.Consumed(5_009_850, NEXT, 0));
     assertThat(run.trace().events(TraceEvent.Consumed.class)).filteredOn(c -> c.task() == HEAD)
-        .singleElement().satisfies(c -> {
-          assertThat(c.atNs()).isEqualTo(14_985);
-          assertThat(c.thread()).isEqualTo(1);
-        });
-    assertThat(run.trace().events(TraceEvent.RingAdvance.class)).noneMatch(a -> a.ring() == 2);
+        .containsExactly(new TraceEvent.Consumed(5_009_865, HEAD, 1));
+    assertThat(run.trace().events(TraceEvent.RingAdvance.class)).noneMatch(a -> a.ring() == 1);
   }
 
   @Test
@@ -52,9 +65,9 @@ class Issue1545LostAdvanceTest {
     TracedRun run = TracedRun.of(race("patient").invariantMonitor(true).build());
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.COMPLETED);
-    assertThat(run.report().tasksCompleted()).isEqualTo(12);
-    assertThat(run.trace().events(TraceEvent.RingAdvance.class)).filteredOn(a -> a.ring() == 2).first()
-        .isEqualTo(new TraceEvent.RingAdvance(15_035, 2, 0, 3, 1));
+    assertThat(run.report().tasksCompleted()).isEqualTo(run.report().tasks());
+    assertThat(run.trace().events(TraceEvent.RingAdvance.class)).filteredOn(a -> a.ring() == 1).first()
+        .isEqualTo(new TraceEvent.RingAdvance(5_009_950, 1, 0, WINDOW - 1, 1));
   }
 
   @Test
@@ -62,8 +75,13 @@ class Issue1545LostAdvanceTest {
     TracedRun run = TracedRun.of(race("checker").fault(Fault.LOST_ADVANCE).build());
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(3);
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("LOST_WAKEUP");
-    assertThat(run.report().message()).startsWith("ptosim checker: LOST_WAKEUP on ring 2");
+    assertThat(run.report().message()).startsWith("ptosim checker: LOST_WAKEUP on ring 1");
+    // At the stall the gate still runs: progress. Nothing moves ring 1 until quiescence.
+    assertThat(run.trace().events(TraceEvent.StallVerdict.class)).extracting(TraceEvent.StallVerdict::verdict)
+        .containsExactly("UNRETIRED_PROGRESS", "LOST_WAKEUP");
+    assertThat(run.report().virtualTimeNs()).isEqualTo(10_007_140);
   }
 
   @Test
@@ -74,5 +92,25 @@ class Issue1545LostAdvanceTest {
           assertThat(v.rule()).contains("lost advance");
         })
         .hasMessageContaining("'quiescence'");
+  }
+
+  /** The workload reproduces the race with upstream's default window on both built-in profiles. */
+  @ParameterizedTest
+  @ValueSource(strings = {PlatformProfiles.A2A3, PlatformProfiles.A2A3SIM})
+  void theDefaultWindowReproducesItOnEveryProfile(String platform) {
+    PlatformProfile profile = PlatformProfiles.byName(platform);
+    int window = WorkloadParams.DEFAULT_WINDOW;
+
+    TracedRun patient = TracedRun.of(race("patient", profile, window).fault(Fault.LOST_ADVANCE).build());
+    assertThat(patient.report().outcome()).isEqualTo(Outcome.QUIESCENT_BLOCKED);
+    assertThat(patient.finalSnapshot().ring(1).orElseThrow().lastAlive()).isEqualTo(HEAD);
+    assertThat(patient.task(HEAD).state()).isEqualTo(TaskState.CONSUMED);
+
+    TracedRun checker = TracedRun.of(race("checker", profile, window).fault(Fault.LOST_ADVANCE).build());
+    assertThat(checker.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(checker.report().finding().orElseThrow().verdict()).isEqualTo("LOST_WAKEUP");
+
+    TracedRun correct = TracedRun.of(race("patient", profile, window).build());
+    assertThat(correct.report().outcome()).isEqualTo(Outcome.COMPLETED);
   }
 }

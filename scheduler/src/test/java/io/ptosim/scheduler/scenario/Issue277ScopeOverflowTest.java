@@ -15,12 +15,13 @@ import io.ptosim.scheduler.workload.Workloads;
 import org.junit.jupiter.api.Test;
 
 /**
- * Upstream #277: one scope (depth 2, ring 2) submits window = 64 tasks; window - 1 = 63 fit, none
- * can be CONSUMED before the scope ends, and the orchestrator blocks on the 64th: a real cycle.
+ * Upstream #277: one scope (depth 1, ring 1) submits window = 64 tasks; window - 1 = 63 fit, none
+ * can be CONSUMED before the scope ends, and the orchestrator blocks on the 64th (scope_begin
+ * 100 ns + 63 submits of 400 ns + 400 ns = 25,700 ns): a real cycle.
  */
 class Issue277ScopeOverflowTest {
-  private static final long HEAD = TaskIds.of(2, 0);
-  private static final long STALL_NS = 25_800;
+  private static final long HEAD = TaskIds.of(1, 0);
+  private static final long STALL_NS = 25_700;
 
   private static RunConfig config(String policy) {
     return RunConfig.builder(Workloads.byName("scope-overflow").program(WorkloadParams.defaults().withWindow(64)))
@@ -36,18 +37,18 @@ class Issue277ScopeOverflowTest {
     assertThat(run.report().message()).isEqualTo("FATAL: Task Allocator Deadlock - Task Ring Full!");
     assertThat(run.report().stalls()).singleElement().satisfies(s -> {
       assertThat(s.atNs()).isEqualTo(STALL_NS);
-      assertThat(s.ring()).isEqualTo(2);
+      assertThat(s.ring()).isEqualTo(1);
       assertThat(s.resource()).isEqualTo(StallResource.TASK_RING);
       assertThat(s.verdict()).contains("SPIN_LIMIT");
       assertThat(s.resumed()).isFalse();
     });
     // 100,000 spins of 10 ns without last_alive moving.
     assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS + 1_000_000);
-    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
+    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
     TaskRecord head = run.task(HEAD);
     assertThat(head.state()).isEqualTo(TaskState.COMPLETED);
     assertThat(head.fanout().toString()).isEqualTo("0/1");
-    assertThat(run.finalSnapshot().ring(2).orElseThrow().liveCount()).isEqualTo(63);
+    assertThat(run.finalSnapshot().ring(1).orElseThrow().liveCount()).isEqualTo(63);
   }
 
   @Test
@@ -57,9 +58,9 @@ class Issue277ScopeOverflowTest {
     assertThat(run.report().outcome()).isEqualTo(Outcome.QUIESCENT_BLOCKED);
     assertThat(run.report().exitCode()).isEqualTo(100);
     assertThat(run.report().tasksCompleted()).isEqualTo(63);
-    assertThat(run.report().virtualTimeNs()).isEqualTo(28_385);
+    assertThat(run.report().virtualTimeNs()).isEqualTo(28_285);
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("QUIESCENT");
-    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
+    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
   }
 
   @Test
@@ -82,6 +83,6 @@ class Issue277ScopeOverflowTest {
     assertThat(run.report().exitCode()).isEqualTo(3);
     assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("REAL_DEADLOCK");
-    assertThat(run.report().finding().orElseThrow().witness().orElseThrow()).contains("scope 2 end");
+    assertThat(run.report().finding().orElseThrow().witness().orElseThrow()).contains("scope 1 end");
   }
 }

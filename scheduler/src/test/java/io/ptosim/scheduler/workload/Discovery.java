@@ -29,6 +29,8 @@ final class Discovery {
     TensorMap map = new TensorMap();
     Deque<Scope> scopes = new ArrayDeque<>();
     SortedSetMultimap<Long, Long> producers = TreeMultimap.create();
+    // The executor's outer AUTO scope, where top-level ops run.
+    scopes.push(new Scope(ScopeMode.AUTO, new HashSet<>()));
     for (Op op : program.ops()) {
       if (op instanceof Op.ScopeBegin begin) {
         scopes.push(new Scope(begin.mode(), new HashSet<>()));

@@ -66,8 +66,10 @@ class WorkloadsTest {
   void scopeOverflowPutsAtLeastAWindowOfTasksInOneScope() {
     Program p = Workloads.byName("scope-overflow").program(SMALL);
     assertThat(p.taskCount()).isEqualTo(8);
-    assertThat(p.ops()).hasSize(8 + 4);
-    assertThat(p.ops().subList(0, 2)).containsOnly(new Op.ScopeBegin(ScopeMode.AUTO));
+    // One scope of its own (depth 1, ring 1) around every task.
+    assertThat(p.ops()).hasSize(8 + 2);
+    assertThat(p.ops().get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
+    assertThat(p.ops().get(9)).isEqualTo(new Op.ScopeEnd());
     assertThat(Workloads.byName("scope-overflow").program(SMALL.withN(20)).taskCount()).isEqualTo(20);
     assertThat(Workloads.byName("scope-overflow").program(SMALL.withN(3)).taskCount()).isEqualTo(8);
   }
@@ -83,18 +85,24 @@ class WorkloadsTest {
   }
 
   @Test
-  void lostAdvanceGatesAFullRingOfIdenticalTasks() {
+  void lostAdvanceFillsRingOneBehindTwoGatedTasks() {
     Program p = Workloads.byName("lost-advance").program(SMALL);
     List<Op.Submit> s = submits(p);
-    assertThat(s).hasSize(1 + 16);
-    assertThat(s.get(0).kernel()).isEqualTo(Kernels.LONG);
-    assertThat(s.subList(1, 17)).allSatisfy(t -> {
-      assertThat(t.kernel()).isEqualTo(Kernels.SHORT);
-      assertThat(t.activeMask()).isEqualTo(CoreMasks.AIC);
-    });
+    // Ring 0: warm-up (one block per cluster), one chain link, the 7-block blocker, the gate;
+    // ring 1: H and X, then 5 alloc_tensors fillers (window 8 - 1 = 7 live), then the waiting task.
+    assertThat(s).extracting(Op.Submit::kernel).containsExactly(
+        Kernels.SHORT, Kernels.LONG, Kernels.LONG, Kernels.SHORT, Kernels.SHORT, Kernels.SHORT, Kernels.SHORT);
+    assertThat(s).extracting(Op.Submit::blockNum).containsExactly(24, 1, 7, 1, 1, 1, 1);
+    assertThat(p.taskCount()).isEqualTo(4 + 7 + 1);
     SortedSetMultimap<Long, Long> producers = Discovery.producers(p);
-    assertThat(producers.keySet()).hasSize(16);
-    assertThat(producers.values()).containsOnly(0L);
+    assertThat(producers.get(2L)).containsExactly(1L);
+    assertThat(producers.get(3L)).containsExactly(1L);
+    assertThat(producers.get(4L)).containsExactly(3L);
+    assertThat(producers.get(5L)).containsExactly(3L);
+    assertThat(producers.keySet()).containsExactly(2L, 3L, 4L, 5L);
+    // One chain link per 4096 ring-1 tasks, plus one.
+    assertThat(submits(Workloads.byName("lost-advance").program(SMALL.withWindow(16384)))).filteredOn(
+        t -> t.kernel().equals(Kernels.LONG) && t.blockNum() == 1).hasSize(4);
   }
 
   @Test

@@ -1,0 +1,2 @@
+/** jqwik arbitraries of valid MANUAL-scope programs and of run settings, shrinkable by construction. */
+package io.ptosim.properties.gen;
