@@ -65,29 +65,69 @@ public record PlatformProfile(
    */
   public PlatformProfile with(String key, long value) {
     Preconditions.checkNotNull(key, "key");
+    Fields f = new Fields(this);
     if (key.startsWith("kernel.")) {
       Preconditions.checkArgument(value >= 0, "kernel duration must be non-negative: %s", key);
       Map<String, Long> k = new TreeMap<>(kernelNs);
       k.put(key.substring("kernel.".length()), value);
-      return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs,
-          finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs,
-          ImmutableSortedMap.copyOf(k));
+      f.kernelNs = ImmutableSortedMap.copyOf(k);
+      return f.build();
     }
-    int i = Math.toIntExact(value);
     switch (key) {
-      case "clusters": return new PlatformProfile(name, i, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "aivPerCluster": return new PlatformProfile(name, clusters, i, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "schedulerThreads": return new PlatformProfile(name, clusters, aivPerCluster, i, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "pollNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, value, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "dispatchNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, value, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "finishNoticeNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, value, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "taskSwitchNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, value, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "idleLoopNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, value, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "submitNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, value, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
-      case "scopeOpNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, value, spinNs, defaultKernelNs, kernelNs);
-      case "spinNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, value, defaultKernelNs, kernelNs);
-      case "defaultKernelNs": return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, value, kernelNs);
+      case "clusters": f.clusters = Math.toIntExact(value); break;
+      case "aivPerCluster": f.aivPerCluster = Math.toIntExact(value); break;
+      case "schedulerThreads": f.schedulerThreads = Math.toIntExact(value); break;
+      case "pollNs": f.pollNs = value; break;
+      case "dispatchNs": f.dispatchNs = value; break;
+      case "finishNoticeNs": f.finishNoticeNs = value; break;
+      case "taskSwitchNs": f.taskSwitchNs = value; break;
+      case "idleLoopNs": f.idleLoopNs = value; break;
+      case "submitNs": f.submitNs = value; break;
+      case "scopeOpNs": f.scopeOpNs = value; break;
+      case "spinNs": f.spinNs = value; break;
+      case "defaultKernelNs": f.defaultKernelNs = value; break;
       default: throw new IllegalArgumentException("unknown platform field '" + key + "'");
+    }
+    return f.build();
+  }
+
+  /** The fields of a profile being copied with one change; the record's constructor validates the result. */
+  private static final class Fields {
+    String name;
+    int clusters;
+    int aivPerCluster;
+    int schedulerThreads;
+    long pollNs;
+    long dispatchNs;
+    long finishNoticeNs;
+    long taskSwitchNs;
+    long idleLoopNs;
+    long submitNs;
+    long scopeOpNs;
+    long spinNs;
+    long defaultKernelNs;
+    ImmutableSortedMap<String, Long> kernelNs;
+
+    Fields(PlatformProfile p) {
+      name = p.name;
+      clusters = p.clusters;
+      aivPerCluster = p.aivPerCluster;
+      schedulerThreads = p.schedulerThreads;
+      pollNs = p.pollNs;
+      dispatchNs = p.dispatchNs;
+      finishNoticeNs = p.finishNoticeNs;
+      taskSwitchNs = p.taskSwitchNs;
+      idleLoopNs = p.idleLoopNs;
+      submitNs = p.submitNs;
+      scopeOpNs = p.scopeOpNs;
+      spinNs = p.spinNs;
+      defaultKernelNs = p.defaultKernelNs;
+      kernelNs = p.kernelNs;
+    }
+
+    PlatformProfile build() {
+      return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs,
+          taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
     }
   }
 }

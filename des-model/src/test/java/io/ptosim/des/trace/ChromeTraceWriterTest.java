@@ -11,47 +11,17 @@ import io.ptosim.des.kernel.TieBreak;
 import io.ptosim.des.platform.CoreType;
 import io.ptosim.des.testing.ToyDevice;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class ChromeTraceWriterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Structural validation: what Perfetto needs, and slices that nest on every track. */
-  static void assertValidChromeTrace(JsonNode root) {
-    assertThat(root.has("traceEvents")).isTrue();
-    Map<Integer, List<BigDecimal[]>> slicesByTrack = new TreeMap<>();
-    for (JsonNode e : root.get("traceEvents")) {
-      String ph = e.get("ph").asText();
-      assertThat(ph).isIn("X", "i", "M");
-      assertThat(e.has("pid")).isTrue();
-      if (ph.equals("X")) {
-        for (String f : List.of("ts", "dur", "pid", "tid", "name")) {
-          assertThat(e.has(f)).as("X event has %s: %s", f, e).isTrue();
-        }
-        BigDecimal ts = e.get("ts").decimalValue();
-        BigDecimal dur = e.get("dur").decimalValue();
-        assertThat(dur.signum()).isGreaterThanOrEqualTo(0);
-        slicesByTrack.computeIfAbsent(e.get("tid").asInt(), t -> new ArrayList<>()).add(new BigDecimal[] {ts, ts.add(dur)});
-      }
-    }
-    for (var track : slicesByTrack.entrySet()) {
-      List<BigDecimal[]> s = track.getValue();
-      for (int i = 0; i < s.size(); i++) {
-        for (int j = i + 1; j < s.size(); j++) {
-          BigDecimal[] a = s.get(i);
-          BigDecimal[] b = s.get(j);
-          boolean disjoint = a[1].compareTo(b[0]) <= 0 || b[1].compareTo(a[0]) <= 0;
-          boolean nested = (a[0].compareTo(b[0]) <= 0 && b[1].compareTo(a[1]) <= 0) || (b[0].compareTo(a[0]) <= 0 && a[1].compareTo(b[1]) <= 0);
-          assertThat(disjoint || nested).as("slices overlap on track %s: %s-%s and %s-%s", track.getKey(), a[0], a[1], b[0], b[1]).isTrue();
-        }
-      }
-    }
+  static void assertValidChromeTrace(byte[] json) throws Exception {
+    ChromeTraceValidator.Report report = ChromeTraceValidator.validate(new java.io.ByteArrayInputStream(json));
+    assertThat(report.problems()).isEmpty();
   }
 
   @Test
@@ -59,7 +29,7 @@ class ChromeTraceWriterTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ToyDevice.run(30, 4, TieBreak.shuffle(9), List.of(new ChromeTraceWriter(out, 3)));
     JsonNode root = JSON.readTree(out.toByteArray());
-    assertValidChromeTrace(root);
+    assertValidChromeTrace(out.toByteArray());
     int slices = 0;
     for (JsonNode e : root.get("traceEvents")) {
       if (e.get("ph").asText().equals("X")) {
@@ -68,6 +38,18 @@ class ChromeTraceWriterTest {
       }
     }
     assertThat(slices).isEqualTo(30);
+  }
+
+  @Test
+  void validatorRejectsPartlyOverlappingSlicesAndMissingFields() throws Exception {
+    String bad = "{\"traceEvents\":["
+        + "{\"ph\":\"X\",\"name\":\"a\",\"ts\":1.0,\"dur\":5.0,\"pid\":1,\"tid\":7},"
+        + "{\"ph\":\"X\",\"name\":\"b\",\"ts\":3.0,\"dur\":5.0,\"pid\":1,\"tid\":7},"
+        + "{\"ph\":\"X\",\"name\":\"c\",\"ts\":2.0,\"pid\":1,\"tid\":8},"
+        + "{\"ph\":\"X\",\"name\":\"d\",\"ts\":2.0,\"dur\":1.0,\"pid\":1,\"tid\":7}]}";
+    ChromeTraceValidator.Report r = ChromeTraceValidator.validate(new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(r.slices()).isEqualTo(4);
+    assertThat(r.problems()).containsExactly("event 2: X event without numeric dur", "track 1000007: slice 3.0-8.0 overlaps 1.0-6.0");
   }
 
   @Test
@@ -104,7 +86,7 @@ class ChromeTraceWriterTest {
     r.record(new TraceEvent.Abort(1_000_020, 3, "FATAL: Task Allocator Deadlock - Task Ring Full!"));
     r.finish(1_000_020);
     JsonNode root = JSON.readTree(out.toByteArray());
-    assertValidChromeTrace(root);
+    assertValidChromeTrace(out.toByteArray());
     List<String> names = new ArrayList<>();
     for (JsonNode e : root.get("traceEvents")) {
       if (e.get("ph").asText().equals("X")) {

@@ -52,8 +52,10 @@ public interface StallContext {
    * unfinished producers) is published and will complete, because it is running, ready, or
    * waits only for such tasks, while runtime events are pending. It follows the stall checker's
    * rules, so whenever it exists the checker's verdict on {@link #snapshot()} is
-   * UNRETIRED_PROGRESS (unless the snapshot breaks an invariant, which it does not check). Empty
-   * when it cannot tell; then only the checker can.
+   * UNRETIRED_PROGRESS. It also checks the invariants the checker would flag on the tasks it
+   * visits, every task created after the head and every task waiting in a ready queue, and is empty
+   * when one is broken (a published hidden task, a PENDING task queued as ready, ...), so that the
+   * checker reports the INVARIANT_VIOLATION. Empty when it cannot tell; then only the checker can.
    */
   default Optional<ProgressProof> progressProof() {
     return Optional.empty();

@@ -20,7 +20,14 @@ import java.util.Optional;
  *       its unfinished producers will (at least one: a PENDING task with its fanin complete waits
  *       for a lost transition); an unpublished one waits for the orchestrator;
  *   <li>a COMPLETED head with every reference released waits for its own deferred release, which
- *       only the pending events can show: left to the checker.
+ *       only the pending events can show: left to the checker;
+ *   <li>every task the walk visits (the head included) or the holder scan passes (every task
+ *       created after the head) keeps the runtime's rules the checker would flag (a hidden task
+ *       READY, RUNNING or dispatched; a PENDING task with its fanin complete, i.e. in a ready queue
+ *       without PENDING -> READY; READY or RUNNING with fanin a &lt; b; block counters out of
+ *       order), and every task waiting in a ready queue is READY (the snapshot shows each as a
+ *       {@code ready(local)} trace line): otherwise the checker reports the INVARIANT_VIOLATION,
+ *       which a proof must not hide.
  * </ul>
  *
  * Completed consumers that still owe their release hold it in a scheduler thread's deferred
@@ -60,10 +67,12 @@ final class ProgressCertificate {
         || (state == TaskTable.COMPLETED && t.fanoutDone[head] == t.fanoutTotal[head])) {
       return Optional.empty();
     }
+    if (!readyQueuesKeepRules()) {
+      return Optional.empty();
+    }
     start();
     push(head);
-    holders(head);
-    if (!drain()) {
+    if (!holders(head) || !drain()) {
       return Optional.empty();
     }
     String reason = "The stall clears if the system keeps running: ring " + r + " head task " + t.id(head) + " ("
@@ -82,14 +91,22 @@ final class ProgressCertificate {
     witness.setLength(0);
   }
 
-  /** Queues every unfinished wired task that names {@code head} as a producer. */
-  private void holders(int head) {
+  /**
+   * Queues every unfinished wired task that names {@code head} as a producer. The scan passes every
+   * task created after the head anyway, so it also checks each against the rules: false at the first
+   * that breaks one (a published hidden task of a later scope, say), which the checker would report.
+   */
+  private boolean holders(int head) {
     TaskTable t = rt.tasks;
     for (int g = head + 1; g < t.size; g++) {
+      if (breaksRule(g)) {
+        return false;
+      }
       if (t.state[g] < TaskTable.COMPLETED && t.published[g] && t.producers.contains(g, head)) {
         push(g);
       }
     }
+    return true;
   }
 
   /** Proves every queued task completes; false at the first that may not, or past the budget. */
@@ -98,6 +115,9 @@ final class ProgressCertificate {
     while (depth > 0) {
       int g = stack[--depth];
       byte state = t.state[g];
+      if (breaksRule(g)) {
+        return false;
+      }
       if (state >= TaskTable.COMPLETED) {
         continue;
       }
@@ -126,6 +146,74 @@ final class ProgressCertificate {
       }
     }
     return true;
+  }
+
+  /**
+   * The proof counts on the queued work being dispatched, and the snapshot lists every queued task
+   * as a {@code ready(local)} trace line, which the checker holds against the task's state: so a
+   * queued task (not yet dispatched) must be READY and keep the rules below. A PENDING one was
+   * enqueued without the PENDING -> READY transition (seed bug 2), a hidden one was published
+   * (seed bug 1). Costs one look per queued task.
+   */
+  private boolean readyQueuesKeepRules() {
+    for (SchedulerThread thread : rt.threads) {
+      for (int shape = 0; shape < Shapes.COUNT; shape++) {
+        if (!queueKeepsRules(thread.localQueue(shape))) {
+          return false;
+        }
+      }
+    }
+    for (int shape = 0; shape < Shapes.COUNT; shape++) {
+      if (!queueKeepsRules(rt.ready.queue(shape))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean queueKeepsRules(IntQueue queue) {
+    TaskTable t = rt.tasks;
+    for (int i = 0; i < queue.size(); i++) {
+      int g = queue.get(i);
+      if (t.nextBlock[g] == 0 && (t.state[g] != TaskTable.READY || breaksRule(g))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether task {@code g} breaks a rule the stall checker flags as an invariant violation (see
+   * {@code InvariantCheck}): then no proof is given, so the full checker reports the violation
+   * instead of a proof hiding it. Counters: {@code done <= next_block <= block_num}. States: a READY
+   * or RUNNING task has its fanin complete; a PENDING task was never dispatched, and one with its
+   * fanin complete sits in a ready queue without the PENDING -> READY transition (or lost it);
+   * a completed visible task has all blocks done and its fanin complete; a CONSUMED task has its
+   * fanout complete. A hidden alloc_tensors task is never READY, RUNNING or dispatched (seed bug 1).
+   */
+  private boolean breaksRule(int g) {
+    TaskTable t = rt.tasks;
+    byte state = t.state[g];
+    int done = t.done[g];
+    int next = t.nextBlock[g];
+    if (done > next || next > t.blockNum[g]) {
+      return true;
+    }
+    if (t.hidden[g]) {
+      return state == TaskTable.READY || state == TaskTable.RUNNING || next > 0;
+    }
+    boolean faninComplete = t.faninDone[g] >= t.faninTotal[g];
+    switch (state) {
+      case TaskTable.PENDING:
+        return next > 0 || (t.published[g] && faninComplete);
+      case TaskTable.READY:
+      case TaskTable.RUNNING:
+        return !faninComplete;
+      case TaskTable.COMPLETED:
+        return !faninComplete || done < t.blockNum[g];
+      default:
+        return t.fanoutDone[g] < t.fanoutTotal[g];
+    }
   }
 
   private void push(int g) {

@@ -76,6 +76,11 @@ final class SchedulerThread {
     return true;
   }
 
+  /** The local ready buffer of {@code shape} (empty between iterations: leftovers go to the shared queues). */
+  IntQueue localQueue(int shape) {
+    return local[shape];
+  }
+
   IntQueue noticedBlocks() {
     return noticed;
   }

@@ -10,6 +10,7 @@ import io.ptosim.analysis.snapshot.ScopeRecord;
 import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.analysis.snapshot.TaskRecord;
 import io.ptosim.analysis.snapshot.TaskState;
+import io.ptosim.analysis.snapshot.TraceEvidence;
 import io.ptosim.analysis.snapshot.WaitResource;
 import io.ptosim.scheduler.policy.StallResource;
 import java.util.BitSet;
@@ -24,7 +25,8 @@ import java.util.OptionalLong;
  * in the checker's vocabulary. A scheduler-thread iteration is listed as what it will do: one
  * {@code complete} (or {@code block_done}) per finish it has seen, one {@code release} per deferred
  * release, else a {@code dispatch}. The stall policy's own timer is not runtime activity and is left
- * out.
+ * out. Every task waiting in a ready queue is also listed as the device's {@code ready(local)} trace
+ * line (evidence).
  */
 final class SnapshotDump {
   static final String BLOCK_DONE = "block_done";
@@ -77,7 +79,37 @@ final class SnapshotDump {
     }
     b.orchestrator(orchestratorState(rt.orchestrator));
     pending(rt, b);
+    readyEvidence(rt, b);
     return b.build();
+  }
+
+  /**
+   * One {@code ready(local): task=N shape=S fanin=a/b} evidence record per task sitting in a ready
+   * queue (each thread's local buffers, then the shared queues; by shape, in queue order), as the
+   * device log shows for every task it enqueued. A task whose blocks are partly dispatched and
+   * re-queued (RUNNING, next_block > 0) was traced when it was made ready, not when re-queued, so
+   * it gets none. In a correct run every such task is READY; a task enqueued without the
+   * PENDING -> READY transition, or a hidden task published into a queue, is named by the checker.
+   */
+  private static void readyEvidence(DeviceRuntime rt, Snapshot.Builder b) {
+    for (SchedulerThread thread : rt.threads) {
+      for (int shape = 0; shape < Shapes.COUNT; shape++) {
+        readyEvidence(rt, thread.localQueue(shape), shape, b);
+      }
+    }
+    for (int shape = 0; shape < Shapes.COUNT; shape++) {
+      readyEvidence(rt, rt.ready.queue(shape), shape, b);
+    }
+  }
+
+  private static void readyEvidence(DeviceRuntime rt, IntQueue queue, int shape, Snapshot.Builder b) {
+    TaskTable t = rt.tasks;
+    for (int i = 0; i < queue.size(); i++) {
+      int g = queue.get(i);
+      if (t.nextBlock[g] == 0) {
+        b.addEvidence(TraceEvidence.readyLocal(t.id(g), shape, Count.unchecked(t.faninDone[g], t.faninTotal[g])));
+      }
+    }
   }
 
   /**

@@ -13,20 +13,24 @@ import io.ptosim.scheduler.program.TensorArg;
  *
  * <p>Both variants run inside the executor's outer scope (ring 0, opened by the runtime, so the
  * program has no scope of its own around the loop) and open, per batch and query tile, an AUTO
- * scope (ring 1) holding one alloc_tensors task that owns the accumulators oi,
- * li_update and mi_update. Per KV block they submit QK (AIC) -> SF (AIV) -> PV (AIC) -> UP (AIV),
- * UP updating the accumulators and the batch's rows of {@code out} in place.
+ * scope (ring 1). One alloc_tensors task owns the accumulators oi, li_update and mi_update. Per KV
+ * block they submit QK (AIC) -> SF (AIV) -> PV (AIC) -> UP (AIV), UP updating the accumulators and
+ * the batch's rows of {@code out} in place.
  *
  * <ul>
- *   <li>AUTO: one AUTO scope per KV block (ring 2, PTO2_SCOPE_GUARD); every edge comes from the
- *       TensorMap: SF, PV and UP find their inputs' creators, UP finds the alloc task (creator of
- *       the accumulators) and the previous UP (last writer).
+ *   <li>AUTO: the alloc task lives in the batch's AUTO scope (ring 1), then one AUTO scope per KV
+ *       block (ring 2, PTO2_SCOPE_GUARD); every edge comes from the TensorMap: SF, PV and UP find
+ *       their inputs' creators, UP finds the alloc task (creator of the accumulators) and the
+ *       previous UP (last writer).
  *   <li>MANUAL / PARTIAL_MANUAL: one MANUAL scope per batch (ring 2) inside the AUTO scope, as the
- *       partial-manual variant the #495 trace comes from. Explicit edges QK->SF, SF->PV, PV->UP and
- *       previous UP->UP follow each consumer's submit; UP has no SF edge (upstream #750 dropped it,
- *       and the #495 snapshot shows SF with one consumer). The accumulators cross the scope
- *       boundary, so UP's edge to the alloc task comes from creator retention, not from an
- *       add_dependency. The same program serves both publish modes.
+ *       partial-manual variant of PR #482 the #495 seed comes from. The alloc task is the scope's
+ *       first task (PR #482's buffer-owner "hub"; manual-scope v0 also keeps it inside), so the
+ *       accumulators are scope-local and only explicit edges count: QK->SF, SF->PV, PV->UP and
+ *       prev->UP, where prev is the alloc task for block 0 (PR #482's hub->UP0; v0 instead ties the
+ *       alloc to the last UP) and the previous UP after that. UP has no SF edge (upstream #750
+ *       dropped it, and the #495 snapshot shows SF with one consumer). Each edge follows its
+ *       consumer's submit, so the same program serves both publish modes. The deferred scope_end
+ *       skips the hidden task unless {@code publish-hidden-alloc} (seed bug 1) publishes it.
  * </ul>
  *
  * <p>Upstream draws the block table at random; it only selects which key/value rows are read, so a
@@ -92,14 +96,16 @@ public final class PagedAttention extends NamedWorkload {
       TensorArg outView = TensorArg.inout(out, row * c.headDim() * F32, tileBytes * F32);
 
       pb.scope(ScopeMode.AUTO);
+      if (manual) {
+        // PR #482: the buffer owner (the "hub") is the first task inside the MANUAL scope.
+        pb.scope(ScopeMode.MANUAL);
+      }
       TensorArg oi = mem.output(tileBytes * F32);
       TensorArg liUpdate = mem.output((long) qTile * F32);
       TensorArg miUpdate = mem.output((long) qTile * F32);
-      pb.allocTensors(oi, liUpdate, miUpdate);
-      if (manual) {
-        pb.scope(ScopeMode.MANUAL);
-      }
-      long prevUp = -1;
+      long alloc = pb.allocTensors(oi, liUpdate, miUpdate);
+      // UP's previous writer of the accumulators: the buffer owner for block 0 (PR #482's hub -> UP0).
+      long prevUp = alloc;
       for (int bn = 0; bn < c.kvBlocks(b); bn++) {
         if (!manual) {
           pb.scope(ScopeMode.AUTO);
@@ -129,9 +135,7 @@ public final class PagedAttention extends NamedWorkload {
         long up = pb.submit(Kernels.UP, CoreMasks.AIV, 1,
             mi.as(INPUT), li.as(INPUT), oiTmp.as(INPUT), miUpdate.as(INOUT), liUpdate.as(INOUT), oi.as(INOUT), outView);
         edge(pv, up);
-        if (prevUp >= 0) {
-          edge(prevUp, up);
-        }
+        edge(prevUp, up);
         prevUp = up;
         if (!manual) {
           pb.endScope();

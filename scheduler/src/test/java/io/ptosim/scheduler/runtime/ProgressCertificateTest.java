@@ -33,6 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The checker policy's fast path is sound: at every judgement of many stalling runs, whenever the
  * progress certificate proves the stall clears, the full checker on the snapshot of the same
  * instant says UNRETIRED_PROGRESS; and the certificate stays silent on deadlocks and lost wake-ups.
+ * Under the seed bugs it gives up wherever the snapshot breaks a rule (bug 1: a published hidden
+ * task is live at every stall, so it never proves; bug 2: it proves only stalls where no task sits
+ * PENDING in a ready queue), so no proof hides an invariant violation.
  */
 class ProgressCertificateTest {
 
@@ -108,6 +111,12 @@ class ProgressCertificateTest {
             hw, PublishMode.DEFERRED, 16, none, false),
         Arguments.of("unwired cross-scope consumer w4", TestPrograms.unwiredCrossScopeConsumer(), hw, PublishMode.DEFERRED,
             4, none, true),
+        Arguments.of("#495 Case2 partial-manual w1024, bug 1 (publish-hidden-alloc)",
+            PagedAttention.program(PagedAttentionCase.byName("Case2"), true), sim, PublishMode.DEFERRED, 1024,
+            ImmutableSet.of(Fault.PUBLISH_HIDDEN_ALLOC), false),
+        Arguments.of("#495 Case2 partial-manual w1024, bug 2 (ready-without-transition)",
+            PagedAttention.program(PagedAttentionCase.byName("Case2"), true), sim, PublishMode.DEFERRED, 1024,
+            ImmutableSet.of(Fault.READY_WITHOUT_TRANSITION), true),
         Arguments.of("#1545 lost-advance w64", Workloads.byName("lost-advance").program(w64), hw, PublishMode.INCREMENTAL, 64,
             ImmutableSet.of(Fault.LOST_ADVANCE), true));
   }

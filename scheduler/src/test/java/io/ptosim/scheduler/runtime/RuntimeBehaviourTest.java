@@ -25,9 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /** The runtime's mechanisms, one at a time, read off the trace of small runs. */
 class RuntimeBehaviourTest {
-  /** CaseSmall1 puts its alloc task on ring 1 and its 12 compute tasks on ring 2, as upstream. */
+  /** CaseSmall1 AUTO puts its alloc task on ring 1 and its 12 compute tasks on ring 2, as upstream. */
   private static final long ALLOC = TaskIds.of(1, 0);
   private static final long UP0 = TaskIds.of(2, 3);
+  /** In the manual modes the alloc task (PR #482's hub) is the first task of the MANUAL scope on ring 2. */
+  private static final long MANUAL_ALLOC = TaskIds.of(2, 0);
+  private static final long MANUAL_UP0 = TaskIds.of(2, 4);
 
   private static MemoryTrace run(Program program, PublishMode mode) {
     MemoryTrace trace = new MemoryTrace();
@@ -62,8 +65,14 @@ class RuntimeBehaviourTest {
 
     assertThat(trace.events(TraceEvent.Publish.class)).hasSize(12)
         .allSatisfy(p -> assertThat(p.atNs()).isEqualTo(submits.get(p.task()).atNs()));
-    // UP of block 0: PV (explicit) and the alloc task (creator retention, already completed) + barrier.
-    assertThat(submits.get(UP0).faninTotal()).isEqualTo(3);
+    // UP of block 0: PV and the alloc task (explicit hub -> UP0 edge; already completed) + barrier.
+    assertThat(submits.get(MANUAL_UP0).faninTotal()).isEqualTo(3);
+    assertThat(trace.events(TraceEvent.Publish.class)).filteredOn(p -> p.task() == MANUAL_UP0).singleElement()
+        .satisfies(p -> assertThat(p.faninDone() + "/" + p.faninTotal()).isEqualTo("2/3"));
+    // The hub is released by UP 0 and by its scope, then consumed; never published.
+    assertThat(trace.events(TraceEvent.FanoutRelease.class)).filteredOn(f -> f.task() == MANUAL_ALLOC).hasSize(2);
+    assertThat(trace.events(TraceEvent.Publish.class)).noneMatch(p -> p.task() == MANUAL_ALLOC);
+    assertThat(trace.events(TraceEvent.Consumed.class)).anyMatch(c -> c.task() == MANUAL_ALLOC);
   }
 
   @Test

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.graph.WaitVertex;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.RingRecord;
 import io.ptosim.analysis.snapshot.TaskRecord;
 import io.ptosim.analysis.snapshot.TaskState;
+import io.ptosim.analysis.snapshot.TraceEvidence;
 import io.ptosim.analysis.snapshot.WaitResource;
 import io.ptosim.analysis.text.SnapshotParser;
+import io.ptosim.analysis.verdict.InvariantRule;
+import io.ptosim.analysis.verdict.Verdict;
 import io.ptosim.analysis.verdict.VerdictKind;
+import io.ptosim.analysis.verdict.Violation;
 import io.ptosim.des.event.Shape;
 import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.platform.PlatformProfiles;
@@ -24,22 +29,28 @@ import io.ptosim.scheduler.runtime.TestPrograms;
 import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Upstream #495, the seed: partial-manual paged attention with deferred publish on a2a3sim.
  *
- * <p>Setup: Case2 (one MANUAL scope per batch holding 4 x 128 = 512 tasks on ring 2, as upstream:
- * the executor's scope is depth 0, the batch's AUTO scope with its alloc task depth 1) with a 1024
- * window, which holds one scope and 511 tasks of the next. The orchestrator publishes batch 0 at its
- * scope_end (1.4 ms), fills the ring with batch 1 and blocks at 2,616,200 ns; kernels take 1-2 ms
- * on a2a3sim, so the ring head (QK of block 0) is retired only after its SF completes, at ~5 ms.
- * The legacy heuristic gives up 1 ms into the stall while 80 QK tasks are READY with fanin 1/1 and
- * 48 kernels run: progress that exists but is not retired. The same run under {@code patient}
- * completes.
+ * <p>Setup: Case2 (one MANUAL scope per batch on ring 2 holding the alloc_tensors task, PR #482's
+ * buffer-owner "hub", and 4 x 128 = 512 compute tasks; the executor's scope is depth 0, the batch's
+ * AUTO scope depth 1, the MANUAL scope depth 2) with a 1024 window, which holds one scope and 510
+ * tasks of the next. The orchestrator publishes batch 0 at its scope_end (1.33 ms), fills the ring
+ * with batch 1 and blocks at 2,612,300 ns; kernels take 1-2 ms on a2a3sim, and the ring head (the
+ * hidden alloc task, COMPLETED, fanout 1/2) is retired only after UP of block 0 releases it (the
+ * explicit hub -> UP0 edge), at 14.35 ms. The legacy heuristic gives up 1 ms into the stall while
+ * 80 QK tasks are READY with fanin 1/1 and 48 kernels run: progress that exists but is not retired.
+ * The same run under {@code patient} completes. With seed bug 1 or 2 switched on, the checker
+ * policy names the broken rule.
  */
 class Issue495PartialManualTest {
-  private static final long STALL_NS = 2_616_200;
+  private static final long STALL_NS = 2_612_300;
+  /** Batch 0's alloc_tensors task: the first task of its MANUAL scope, ring 2 local 0. */
+  private static final long HUB = TaskIds.of(2, 0);
 
   private static RunConfig.Builder case2(String policy) {
     return RunConfig.builder(PagedAttention.program(PagedAttentionCase.byName("Case2"), true))
@@ -65,24 +76,39 @@ class Issue495PartialManualTest {
     assertThat(snapshot.ring(2)).contains(new RingRecord(2, 1024, TaskIds.of(2, 0), TaskIds.of(2, 1023)));
     List<TaskRecord> ready = snapshot.tasks().stream().filter(t -> t.state() == TaskState.READY).toList();
     assertThat(ready).hasSize(80).allSatisfy(t -> assertThat(t.fanin().isComplete()).isTrue());
-    assertThat(ready.get(0).id()).isEqualTo(TaskIds.of(2, 192));
+    assertThat(ready.get(0).id()).isEqualTo(TaskIds.of(2, 193));
     assertThat(ready.get(0).fanin().toString()).isEqualTo("1/1");
     assertThat(snapshot.tasks().stream().filter(t -> t.state() == TaskState.RUNNING)).hasSize(48);
     assertThat(snapshot.tasks().stream().filter(t -> t.state() == TaskState.CONSUMED)).isEmpty();
+    // The head is the hub: completed at submit, never published, waiting for UP 0's release.
+    assertThat(run.task(HUB)).satisfies(h -> {
+      assertThat(h.hidden()).isTrue();
+      assertThat(h.state()).isEqualTo(TaskState.COMPLETED);
+      assertThat(h.fanout().toString()).isEqualTo("1/2");
+      assertThat(h.nextBlock()).isZero();
+    });
 
     // The dump is what `ptosim check` reads: printed, parsed back, the checker sees the progress.
+    // Every queued task is listed as the device's ready(local) line: exactly the 80 READY tasks.
     String text = run.report().finalSnapshotText().orElseThrow();
+    assertThat(text.lines().filter(l -> l.startsWith("ready(local): "))).hasSize(80)
+        .allSatisfy(l -> assertThat(l).endsWith(" shape=0 fanin=1/1"));
     var parsed = SnapshotParser.parse(text).snapshot();
-    assertThat(new StallChecker(parsed).verdict().kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+    assertThat(parsed.evidence()).extracting(TraceEvidence::task)
+        .containsExactlyInAnyOrderElementsOf(ready.stream().map(TaskRecord::id).toList());
+    Verdict fromText = new StallChecker(parsed).verdict();
+    assertThat(fromText.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+    assertThat(fromText).isEqualTo(new StallChecker(snapshot).verdict());
   }
 
   /**
    * Upstream's rings: the executor's scope is depth 0 (ring 0), the per-batch AUTO scope depth 1
-   * (ring 1, the alloc_tensors task) and the MANUAL scope, or in AUTO mode each KV block's scope,
-   * depth 2 (ring 2, the 4 x n_b compute tasks).
+   * (ring 1) and the MANUAL scope, or in AUTO mode each KV block's scope, depth 2 (ring 2, the
+   * 4 x n_b compute tasks). The alloc_tensors task lives in the batch's AUTO scope in AUTO mode
+   * (ring 1), and is the first task of the MANUAL scope in the manual modes (ring 2, PR #482's hub).
    */
   @Test
-  void allocTasksLiveOnRingOneAndComputeTasksOnRingTwo() {
+  void allocTasksLiveInTheBatchScopeOrFirstInTheManualScope() {
     PagedAttentionCase c = PagedAttentionCase.byName("CaseVarSeq4");
     for (boolean manual : new boolean[] {true, false}) {
       TracedRun run = TracedRun.of(RunConfig.builder(PagedAttention.program(c, manual)).policy("patient")
@@ -91,10 +117,21 @@ class Issue495PartialManualTest {
       List<TraceEvent.Submit> submits = run.trace().events(TraceEvent.Submit.class);
       assertThat(submits).as("manual=%s", manual).hasSize((int) c.taskCount());
       assertThat(submits).filteredOn(TraceEvent.Submit::hidden).hasSize(c.batch())
-          .allSatisfy(s -> assertThat(s.ring()).isEqualTo(1));
+          .allSatisfy(s -> assertThat(s.ring()).isEqualTo(manual ? 2 : 1));
       assertThat(submits).filteredOn(s -> !s.hidden()).hasSize((int) c.taskCount() - c.batch())
           .allSatisfy(s -> assertThat(s.ring()).isEqualTo(2));
-      assertThat(submits.get(1).task()).isEqualTo(TaskIds.of(2, 0));
+      if (manual) {
+        assertThat(submits.get(0).task()).isEqualTo(TaskIds.of(2, 0));
+        assertThat(submits.get(0).hidden()).isTrue();
+        assertThat(submits.get(1).task()).isEqualTo(TaskIds.of(2, 1));
+      } else {
+        assertThat(submits.get(0).task()).isEqualTo(TaskIds.of(1, 0));
+        assertThat(submits.get(1).task()).isEqualTo(TaskIds.of(2, 0));
+      }
+      // Correct runs never publish or dispatch a hidden task (the monitor would have thrown).
+      Set<Long> hidden = submits.stream().filter(TraceEvent.Submit::hidden).map(TraceEvent.Submit::task)
+          .collect(Collectors.toSet());
+      assertThat(run.trace().events(TraceEvent.Publish.class)).noneMatch(p -> hidden.contains(p.task()));
     }
   }
 
@@ -144,6 +181,78 @@ class Issue495PartialManualTest {
     assertThat(legacy.task(TaskIds.of(1, 0)).fanout().toString()).isEqualTo("1/1");
     assertThat(snapshot.edges().orElseThrow()).isEmpty();
     assertThat(new StallChecker(snapshot).verdict().kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+  }
+
+  /**
+   * Seed bug 1 under the checker: batch 0's scope_end publishes its hub, which goes READY into the
+   * AIV queue and is dispatched; at the first stall the snapshot shows it as the buggy runtime left
+   * it (COMPLETED again, next_block 1, done 1/1) and the checker names it. The progress certificate
+   * gives up on the broken head instead of proving the stall clears.
+   */
+  @Test
+  void checkerNamesThePublishedHiddenAllocTask() throws Exception {
+    TracedRun run = TracedRun.of(case2("checker").fault(Fault.PUBLISH_HIDDEN_ALLOC).build());
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(3);
+    assertThat(run.report().stalls()).singleElement().satisfies(s -> {
+      assertThat(s.atNs()).isEqualTo(STALL_NS);
+      assertThat(s.verdict()).contains("INVARIANT_VIOLATION");
+    });
+    assertThat(run.report().finding()).hasValueSatisfying(f -> {
+      assertThat(f.verdict()).isEqualTo("INVARIANT_VIOLATION");
+      assertThat(f.reason()).startsWith("Impossible state: hidden task " + HUB + " (active_mask 0, kind=alloc)");
+    });
+    assertThat(run.report().message()).startsWith("ptosim checker: INVARIANT_VIOLATION on ring 2:")
+        .contains("hidden task " + HUB);
+    assertThat(run.trace().events(TraceEvent.Dispatch.class)).filteredOn(d -> d.task() == HUB).singleElement()
+        .satisfies(d -> assertThat(d.shape()).isEqualTo(Shape.AIV));
+    assertThat(run.task(HUB)).satisfies(h -> {
+      assertThat(h.nextBlock()).isEqualTo(1);
+      assertThat(h.done().toString()).isEqualTo("1/1");
+    });
+
+    Verdict fromText = new StallChecker(SnapshotParser.parse(run.report().finalSnapshotText().orElseThrow()).snapshot())
+        .verdict();
+    assertThat(fromText).isInstanceOfSatisfying(io.ptosim.analysis.verdict.InvariantViolation.class, v -> {
+      assertThat(v.reason()).isEqualTo(run.report().finding().orElseThrow().reason());
+      assertThat(v.violations()).extracting(Violation::rule).contains(InvariantRule.HIDDEN_TASK_PUBLISHED);
+      assertThat(v.violations()).extracting(Violation::subject).contains(new WaitVertex.Task(HUB));
+    });
+  }
+
+  /**
+   * Seed bug 2 under the checker: consumers made ready by a completion are queued still PENDING.
+   * The stall snapshot lists every queued task as its ready(local) line, so the checker sees a
+   * PENDING task the device traced as ready (rather than a wake-up nothing will deliver).
+   */
+  @Test
+  void checkerNamesAQueuedTaskThatNeverBecameReady() throws Exception {
+    TracedRun run = TracedRun.of(case2("checker").fault(Fault.READY_WITHOUT_TRANSITION).build());
+
+    assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(run.report().exitCode()).isEqualTo(3);
+    var snapshot = run.finalSnapshot();
+    List<Long> pendingQueued = snapshot.evidence().stream().map(TraceEvidence::task)
+        .filter(id -> run.task(id).state() == TaskState.PENDING).sorted().toList();
+    assertThat(pendingQueued).hasSize(80).allSatisfy(id -> assertThat(run.task(id).fanin().isComplete()).isTrue());
+    long named = pendingQueued.get(0);
+    assertThat(named).isEqualTo(TaskIds.of(2, 159));
+    assertThat(run.report().finding()).hasValueSatisfying(f -> {
+      assertThat(f.verdict()).isEqualTo("INVARIANT_VIOLATION");
+      assertThat(f.reason()).startsWith("Impossible state: a ready(local) trace shows task " + named
+          + " made ready or dispatched, yet it is PENDING");
+    });
+    assertThat(run.report().stalls()).last().satisfies(s -> assertThat(s.verdict()).contains("INVARIANT_VIOLATION"));
+
+    String text = run.report().finalSnapshotText().orElseThrow();
+    assertThat(text).contains("ready(local): task=" + named + " shape=0 fanin=2/2");
+    assertThat(new StallChecker(SnapshotParser.parse(text).snapshot()).verdict())
+        .isInstanceOfSatisfying(io.ptosim.analysis.verdict.InvariantViolation.class, v -> {
+          assertThat(v.reason()).isEqualTo(run.report().finding().orElseThrow().reason());
+          assertThat(v.violations()).extracting(Violation::rule).containsOnly(InvariantRule.DISPATCHED_WITHOUT_READY);
+          assertThat(v.violations()).extracting(Violation::subject).contains(new WaitVertex.Task(named));
+        });
   }
 
   /** Seed bug 1: the deferred publish path publishes the hidden alloc_tensors task into the AIV queue. */

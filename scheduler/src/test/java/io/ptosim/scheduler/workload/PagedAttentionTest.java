@@ -12,7 +12,9 @@ import io.ptosim.scheduler.program.ScopeMode;
 import io.ptosim.scheduler.workload.WorkloadParams.Mode;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,11 +100,12 @@ class PagedAttentionTest {
 
   /**
    * Scope depth (ring = min(depth, 3)) of each task kind, and the largest scope. The program has no
-   * scope around its loop: its top level is the executor's outer scope, depth 0.
+   * scope around its loop: its top level is the executor's outer scope, depth 0. AUTO keeps the
+   * alloc task in the batch's scope (depth 1); MANUAL puts it first in the MANUAL scope (depth 2).
    */
   @ParameterizedTest
-  @CsvSource({"AUTO, 4", "MANUAL, 32"})
-  void allocOnRingOneComputeOnRingTwo(Mode mode, int largestScope) {
+  @CsvSource({"AUTO, 4, 1", "MANUAL, 33, 2"})
+  void allocInTheBatchOrManualScopeComputeOnRingTwo(Mode mode, int largestScope, int allocDepth) {
     Deque<int[]> open = new ArrayDeque<>();
     int largest = 0;
     for (Op op : program("CaseSmall2", mode).ops()) {
@@ -112,7 +115,8 @@ class PagedAttentionTest {
         largest = Math.max(largest, open.pop()[0]);
       } else {
         if (op instanceof Op.AllocTensors) {
-          assertThat(open.size()).isEqualTo(1);
+          assertThat(open.size()).isEqualTo(allocDepth);
+          assertThat(open.peek()[0]).as("the alloc task is its scope's first").isZero();
         } else if (op instanceof Op.Submit) {
           assertThat(open.size()).isEqualTo(2);
         }
@@ -121,7 +125,7 @@ class PagedAttentionTest {
         }
       }
     }
-    // AUTO: one scope per KV block; MANUAL: one scope for all 8 blocks of CaseSmall2.
+    // AUTO: one scope per KV block; MANUAL: one scope for the alloc task and all 8 blocks of CaseSmall2.
     assertThat(largest).isEqualTo(largestScope);
   }
 
@@ -133,21 +137,27 @@ class PagedAttentionTest {
         edges.add(d);
       }
     }
-    // Ids: 0 = alloc_tensors; KV block k: QK 1+4k, SF 2+4k, PV 3+4k, UP 4+4k.
+    // Ids: 0 = alloc_tensors; KV block k: QK 1+4k, SF 2+4k, PV 3+4k, UP 4+4k. UP 0's prev is the alloc (hub).
     assertThat(edges.build()).containsExactly(
-        dep(1, 2), dep(2, 3), dep(3, 4),
+        dep(1, 2), dep(2, 3), dep(3, 4), dep(0, 4),
         dep(5, 6), dep(6, 7), dep(7, 8), dep(4, 8),
         dep(9, 10), dep(10, 11), dep(11, 12), dep(8, 12));
   }
 
   @Test
   void caseSmall1ManualScopeLayout() {
-    // The batch's AUTO scope (ring 1) with the alloc task, then its MANUAL scope (ring 2); no scope of
-    // the program's own around them: that is the executor's, which the runtime opens.
+    // The batch's AUTO scope (ring 1), then its MANUAL scope (ring 2) opening with the alloc task (PR
+    // #482's hub); no scope of the program's own around them: that is the executor's, which the
+    // runtime opens.
     var ops = program("CaseSmall1", Mode.MANUAL).ops();
     assertThat(ops.get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
-    assertThat(ops.get(1)).isInstanceOf(Op.AllocTensors.class);
-    assertThat(ops.get(2)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
+    assertThat(ops.get(1)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
+    assertThat(ops.get(2)).isInstanceOf(Op.AllocTensors.class);
+    // AUTO mode is unchanged: the alloc task in the batch's AUTO scope, before the first block's scope.
+    var auto = program("CaseSmall1", Mode.AUTO).ops();
+    assertThat(auto.get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
+    assertThat(auto.get(1)).isInstanceOf(Op.AllocTensors.class);
+    assertThat(auto.get(2)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
     assertThat(ops.get(ops.size() - 1)).isEqualTo(new Op.ScopeEnd());
     assertThat(ops.get(ops.size() - 2)).isEqualTo(new Op.ScopeEnd());
     assertThat(ops.get(ops.size() - 3)).isInstanceOf(Op.AddDependency.class);
@@ -178,29 +188,43 @@ class PagedAttentionTest {
   void autoDiscoveryOrdersTasksExactlyAsTheManualEdges(String caseName) {
     SortedSetMultimap<Long, Long> auto = Discovery.producers(program(caseName, Mode.AUTO));
     SortedSetMultimap<Long, Long> manual = Discovery.producers(program(caseName, Mode.MANUAL));
-    // Manual producers are a subset: AUTO adds only the redundant SF -> UP edge (SF -> PV -> UP).
+    // Manual producers are a subset: AUTO adds only redundant edges, SF -> UP (SF -> PV -> UP) and
+    // alloc -> UP of blocks after the first (alloc -> UP 0 -> ... -> UP).
     assertThat(auto.entries()).containsAll(manual.entries());
+    Set<Long> allocs = allocTasks(program(caseName, Mode.AUTO));
     for (Map.Entry<Long, Long> extra : auto.entries()) {
       if (!manual.containsEntry(extra.getKey(), extra.getValue())) {
-        assertThat(extra.getKey() - extra.getValue()).as("extra edge %s", extra).isEqualTo(2);
+        assertThat(extra.getKey() - extra.getValue() == 2 || allocs.contains(extra.getValue()))
+            .as("extra edge %s", extra).isTrue();
       }
     }
     // Same partial order: identical transitive producer sets.
     assertThat(Discovery.ancestors(auto)).isEqualTo(Discovery.ancestors(manual));
   }
 
+  private static Set<Long> allocTasks(Program p) {
+    Set<Long> allocs = new HashSet<>();
+    for (Op op : p.ops()) {
+      if (op instanceof Op.AllocTensors a) {
+        allocs.add(a.task());
+      }
+    }
+    return allocs;
+  }
+
+  /** The accumulators are scope-local (their owner is in the MANUAL scope): only UP 0 names the alloc task. */
   @Test
-  void caseSmall1ManualProducersIncludeTheAllocThroughTheScopeBoundary() {
+  void caseSmall1ManualProducersNameTheAllocOnlyThroughTheHubEdge() {
     SortedSetMultimap<Long, Long> expected = TreeMultimap.create();
     expected.put(2L, 1L);
     expected.put(3L, 2L);
     expected.putAll(4L, ImmutableList.of(0L, 3L));
     expected.put(6L, 5L);
     expected.put(7L, 6L);
-    expected.putAll(8L, ImmutableList.of(0L, 4L, 7L));
+    expected.putAll(8L, ImmutableList.of(4L, 7L));
     expected.put(10L, 9L);
     expected.put(11L, 10L);
-    expected.putAll(12L, ImmutableList.of(0L, 8L, 11L));
+    expected.putAll(12L, ImmutableList.of(8L, 11L));
     assertThat(Discovery.producers(program("CaseSmall1", Mode.MANUAL))).isEqualTo(expected);
   }
 
@@ -211,6 +235,7 @@ class PagedAttentionTest {
     // Per batch: 64 x (SF 1 + PV 1 + UP 3) + 63 previous-UP edges.
     assertThat(producers.size()).isEqualTo(256 * (64 * 5 + 63));
     Program manual = program("Case1", Mode.MANUAL);
-    assertThat(manual.explicitDependencies().size()).isEqualTo(256 * (64 * 3 + 63));
+    // Per batch: QK->SF, SF->PV, PV->UP per block, plus prev->UP per block (alloc hub for block 0).
+    assertThat(manual.explicitDependencies().size()).isEqualTo(256 * (64 * 3 + 64));
   }
 }
