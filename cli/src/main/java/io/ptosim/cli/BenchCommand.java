@@ -85,7 +85,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   private double medianCheck(Path file) throws IOException, InterruptedException {
     double[] ms = new double[rounds];
     for (int i = 0; i < rounds; i++) {
-      Subprocess p = Subprocess.ptosim(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "check", file.toString());
+      Subprocess p = Subprocess.ptosim(List.of("-XX:+UseSerialGC"), "check", file.toString());
       if (p.exit() != 0) {
         throw new IllegalStateException("check " + file + " exited " + p.exit());
       }
