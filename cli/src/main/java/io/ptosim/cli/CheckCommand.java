@@ -57,9 +57,10 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     if (graphJson != null) {
-      try (Writer w = Files.newBufferedWriter(graphJson, StandardCharsets.UTF_8)) {
-        new WitnessExporter(checker, scope).exportJson(w);
-      }
+      // jgrapht's JSON exporter drops graph attributes, so the verdict wraps the graph here.
+      Map<String, Object> doc = VerdictView.toJson(verdict);
+      doc.put("graph", new com.fasterxml.jackson.databind.ObjectMapper().readTree(new WitnessExporter(checker, scope).toJson()));
+      Files.writeString(graphJson, Json.write(doc), StandardCharsets.UTF_8);
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -78,11 +78,11 @@ final class RunOptions {
   @Option(names = "--fault", paramLabel = "NAME", description = "switch on a known bug: publish-hidden-alloc | ready-without-transition | lost-advance")
   List<String> faults = new ArrayList<>();
 
-  @Option(names = "--tie-break", paramLabel = "RULE", description = "same-instant order: fifo | shuffle (default fifo)")
-  String tieBreak = "fifo";
+  @Option(names = "--tie-break", paramLabel = "RULE", description = "same-instant order: fifo | shuffle (default: shuffle when --seed is given, else fifo)")
+  String tieBreak;
 
-  @Option(names = "--seed", paramLabel = "S", description = "seed of the shuffle tie-break (default 1)")
-  long seed = 1;
+  @Option(names = "--seed", paramLabel = "S", description = "seed of the shuffle tie-break; implies --tie-break shuffle")
+  Long seed;
 
   @Option(names = "--monitor", description = "check the runtime's invariants at every event and fail fast")
   boolean monitor;
@@ -145,16 +145,20 @@ final class RunOptions {
     for (String name : faults) {
       f.add(parse(() -> Fault.byName(name), "--fault"));
     }
+    String rule = tieBreak != null ? tieBreak : seed != null ? "shuffle" : "fifo";
     TieBreak tie;
-    switch (tieBreak) {
+    switch (rule) {
       case "fifo":
+        if (seed != null) {
+          throw new UserInputException("--seed: has no effect with --tie-break fifo");
+        }
         tie = TieBreak.fifo();
         break;
       case "shuffle":
-        tie = TieBreak.shuffle(seed);
+        tie = TieBreak.shuffle(seed != null ? seed : 1L);
         break;
       default:
-        throw new UserInputException("--tie-break '" + tieBreak + "': expected fifo or shuffle");
+        throw new UserInputException("--tie-break '" + rule + "': expected fifo or shuffle");
     }
     RunLimits limits = parse(() -> new RunLimits(maxEvents, maxTimeNs), "--max-events/--max-time-ns");
     PlatformProfile finalProfile = profile;

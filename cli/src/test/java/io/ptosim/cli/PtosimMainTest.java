@@ -134,4 +134,34 @@ class PtosimMainTest {
     assertThat(v.get("verdict").asText()).isEqualTo("REAL_DEADLOCK");
     assertThat(v.get("certain").asBoolean()).isTrue();
   }
+
+  @Test
+  void checkReadsStandardInputAndWritesGraphJsonWithTheVerdict() throws Exception {
+    java.io.InputStream saved = System.in;
+    Path graph = tmp.resolve("g.json");
+    try {
+      System.setIn(Files.newInputStream(SEED));
+      Cli c = Cli.run("check", "-", "--json", "--graph-json", graph.toString());
+      assertThat(c.exit()).as(c.err()).isZero();
+      assertThat(JSON.readTree(c.out()).get("verdict").asText()).isEqualTo("UNRETIRED_PROGRESS");
+    } finally {
+      System.setIn(saved);
+    }
+    JsonNode g = JSON.readTree(graph.toFile());
+    assertThat(g.get("verdict").asText()).isEqualTo("UNRETIRED_PROGRESS");
+    assertThat(g.get("graph").get("nodes").size()).isEqualTo(2);
+  }
+
+  @Test
+  void seedAloneShufflesTiesReproducibly() throws Exception {
+    JsonNode a = JSON.readTree(Cli.run("run", "--demo", "--json", "--seed", "7").out());
+    JsonNode b = JSON.readTree(Cli.run("run", "--demo", "--json", "--seed", "7").out());
+    JsonNode fifo = JSON.readTree(Cli.run("run", "--demo", "--json").out());
+    assertThat(a.get("traceHash").asText()).isEqualTo(b.get("traceHash").asText());
+    assertThat(a.get("outcome").asText()).isEqualTo("COMPLETED");
+    assertThat(a.get("traceHash").asText()).isNotEqualTo(fifo.get("traceHash").asText());
+    Cli bad = Cli.run("run", "--demo", "--tie-break", "fifo", "--seed", "3");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("ptosim: --seed: has no effect with --tie-break fifo\n");
+  }
 }

@@ -23,7 +23,7 @@ class PagedAttentionScenarioTest {
   static Stream<Arguments> autoCases() {
     Stream.Builder<Arguments> cases = Stream.builder();
     String[][] counts = {{"CaseSmall1", "13"}, {"CaseSmall2", "33"}, {"CaseVarSeq2", "22"}, {"CaseVarSeq4", "68"},
-        {"Case2", "32832"}};
+        {"Case2", "32832"}, {"Case3", "32832"}, {"Case1", "65792"}};
     for (String[] c : counts) {
       for (String policy : StallPolicies.names()) {
         cases.add(Arguments.of(c[0], Long.parseLong(c[1]), policy));
