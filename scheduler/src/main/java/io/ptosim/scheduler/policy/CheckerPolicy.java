@@ -44,7 +44,7 @@ final class CheckerPolicy implements StallPolicy {
 
   private static StallDecision judge(StallContext stall) {
     Verdict verdict = new StallChecker(stall.snapshot()).verdict();
-    String witness = verdict.witness().stream().map(WitnessStep::text).collect(Collectors.joining("; "));
+    String witness = verdict.witness().stream().map(WitnessStep::text).collect(Collectors.joining("\n"));
     stall.verdict(verdict.kind().name(), verdict.reason(), Optional.of(witness));
     if (verdict.kind() == VerdictKind.UNRETIRED_PROGRESS) {
       return StallDecision.keepWaiting();

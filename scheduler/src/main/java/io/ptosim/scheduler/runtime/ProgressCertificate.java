@@ -125,7 +125,7 @@ final class ProgressCertificate {
         return false;
       }
       if (count <= WITNESS_TASKS) {
-        witness.append(count > 1 ? "; " : "").append("task ").append(t.id(g)).append(' ').append(STATE_NAMES[state]);
+        witness.append(count > 1 ? "\n" : "").append("task ").append(t.id(g)).append(' ').append(STATE_NAMES[state]);
       }
       if (state != TaskTable.PENDING) {
         continue;
