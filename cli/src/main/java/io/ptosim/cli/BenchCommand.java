@@ -43,6 +43,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (rounds < 1) {
+      throw new UserInputException("--rounds must be at least 1: " + rounds);
+    }
+    if (events < 1_000) {
+      throw new UserInputException("--events must be at least 1000: " + events);
+    }
     switch (what) {
       case "kernel":
         out.println("pending  plain ns/event  kernel ns/event  ratio");
@@ -110,7 +116,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       }
       Arrays.sort(wall);
       out.println(String.format(Locale.ROOT, "%-14s %7.2f  %7d  %17d  %13d  %s", mode, wall[rounds / 2], last.get("events").asLong(),
-          last.get("eventsPerSecond").asLong(), last.get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
+          last.get("perf").get("eventsPerSecond").asLong(), last.get("perf").get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
     }
     return ExitCodes.OK;
   }

@@ -10,9 +10,8 @@ import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,19 +47,20 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ParsedSnapshot parsed = parse();
+    if (parsed.snapshot().tasks().isEmpty()) {
+      throw new UserInputException((file.equals("-") ? "<stdin>" : file) + ": no task record (task=N state=S fanin=a/b ...) found");
+    }
     StallChecker checker = new StallChecker(parsed.snapshot());
     Verdict verdict = checker.verdict();
     ExportScope scope = wholeGraph ? ExportScope.WHOLE_GRAPH : ExportScope.WITNESS;
     if (dot != null) {
-      try (Writer w = Files.newBufferedWriter(dot, StandardCharsets.UTF_8)) {
-        new WitnessExporter(checker, scope).exportDot(w);
-      }
+      OutputFiles.write(dot, "--dot", new WitnessExporter(checker, scope).toDot());
     }
     if (graphJson != null) {
       // jgrapht's JSON exporter drops graph attributes, so the verdict wraps the graph here.
       Map<String, Object> doc = VerdictView.toJson(verdict);
-      doc.put("graph", new com.fasterxml.jackson.databind.ObjectMapper().readTree(new WitnessExporter(checker, scope).toJson()));
-      Files.writeString(graphJson, Json.write(doc), StandardCharsets.UTF_8);
+      doc.put("graph", Json.parse(new WitnessExporter(checker, scope).toJson()));
+      OutputFiles.write(graphJson, "--graph-json", Json.write(doc));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -86,6 +86,10 @@ final class CheckCommand implements Callable<Integer> {
       throw new UserInputException(name + ": no such file");
     } catch (SnapshotFormatException e) {
       throw new UserInputException(name + ": " + e.getMessage());
+    } catch (CharacterCodingException e) {
+      throw new UserInputException(name + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UserInputException(name + ": cannot read: " + e.getMessage());
     }
   }
 }

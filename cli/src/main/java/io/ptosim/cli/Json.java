@@ -17,6 +17,14 @@ final class Json {
     return new LinkedHashMap<>();
   }
 
+  static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("ptosim wrote JSON it cannot read back", e);
+    }
+  }
+
   static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);

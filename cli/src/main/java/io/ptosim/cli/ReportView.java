@@ -42,9 +42,6 @@ final class ReportView {
     o.put("events", r.events());
     o.put("kernelEvents", r.kernelEvents());
     o.put("virtualTimeNs", r.virtualTimeNs());
-    o.put("wallTimeMs", wallNanos / 1_000_000);
-    o.put("eventsPerSecond", wallNanos == 0 ? 0 : (long) (r.events() * 1e9 / wallNanos));
-    o.put("peakHeapBytes", peakHeapBytes());
     o.put("traceHash", r.traceHash());
     o.put("stalls", stalls(r));
     r.finding().ifPresent(f -> {
@@ -55,6 +52,12 @@ final class ReportView {
       o.put("finding", v);
     });
     o.put("snapshot", r.finalSnapshotText().map(t -> Arrays.asList(t.split("\n"))).orElse(null));
+    // The only fields that differ between two runs of one configuration: the host's, not the run's.
+    Map<String, Object> perf = Json.object();
+    perf.put("wallTimeMs", wallNanos / 1_000_000);
+    perf.put("eventsPerSecond", wallNanos == 0 ? 0 : (long) (r.events() * 1e9 / wallNanos));
+    perf.put("peakHeapBytes", peakHeapBytes());
+    o.put("perf", perf);
     return o;
   }
 

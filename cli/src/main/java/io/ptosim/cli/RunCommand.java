@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +48,12 @@ final class RunCommand implements Callable<Integer> {
     List<AutoCloseable> files = new ArrayList<>();
     try {
       if (chromeTrace != null) {
-        OutputStream os = new BufferedOutputStream(Files.newOutputStream(chromeTrace), 1 << 16);
+        OutputStream os = new BufferedOutputStream(OutputFiles.stream(chromeTrace, "--trace"), 1 << 16);
         files.add(os);
         sinks.add(new ChromeTraceWriter(os, config.platform().schedulerThreads()));
       }
       if (textTrace != null) {
-        Writer w = Files.newBufferedWriter(textTrace, StandardCharsets.UTF_8);
+        Writer w = OutputFiles.writer(textTrace, "--trace-text");
         files.add(w);
         sinks.add(new TextTraceWriter(w));
       }
@@ -63,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
       RunReport report = Simulation.run(config, sinks);
       long wall = System.nanoTime() - t0;
       if (snapshotOut != null) {
-        Files.writeString(snapshotOut, report.finalSnapshotText().orElse("# the run ended without a stall\n"), StandardCharsets.UTF_8);
+        OutputFiles.write(snapshotOut, "--snapshot-out", report.finalSnapshotText().orElse("# the run ended without a stall\n"));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

@@ -46,10 +46,10 @@ final class RunOptions {
   Source source;
 
   @Option(names = "--case", paramLabel = "CASE", description = "paged-attention case (default CaseSmall1)")
-  String caseName = "CaseSmall1";
+  String caseName;
 
-  @Option(names = "--mode", paramLabel = "MODE", description = "auto | manual | partial-manual (default auto)")
-  String mode = "auto";
+  @Option(names = "--mode", paramLabel = "MODE", description = "paged-attention mode: auto | manual | partial-manual (default auto)")
+  String mode;
 
   @Option(names = "--n", paramLabel = "N", description = "size of a scenario workload (0 = its default)")
   int n;
@@ -99,11 +99,18 @@ final class RunOptions {
       return source.program.toString();
     }
     String w = source.demo ? "demo" : source.workload;
-    return w.equals("paged-attention") ? w + " " + caseName + " " + mode : w;
+    return w.equals("paged-attention") ? w + " " + caseName + " " + (mode == null ? "auto" : mode) : w;
   }
 
   RunConfig toConfig() {
-    WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(mode), "--mode");
+    boolean pagedAttention = "paged-attention".equals(source.workload);
+    if (!pagedAttention && (caseName != null || mode != null)) {
+      throw new UserInputException((caseName != null ? "--case" : "--mode") + ": only for --workload paged-attention");
+    }
+    if (caseName == null) {
+      caseName = "CaseSmall1";
+    }
+    WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(mode == null ? "auto" : mode), "--mode");
     long window = ringWindow == null ? RingConfig.DEFAULT_WINDOW : ringWindow;
     if (window < 2) {
       throw new UserInputException("--ring-window must be at least 2: " + window);
@@ -197,7 +204,7 @@ final class RunOptions {
   private static <T> T parse(java.util.function.Supplier<T> s, String option) {
     try {
       return s.get();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UserInputException(option + ": " + e.getMessage());
     }
   }

@@ -164,4 +164,58 @@ class PtosimMainTest {
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("ptosim: --seed: has no effect with --tie-break fifo\n");
   }
+
+  @Test
+  void unwritableOutputIsAnInputError() {
+    Cli c = Cli.run("run", "--demo", "--trace", "/nonexistent-dir/t.json");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).isEqualTo("ptosim: --trace /nonexistent-dir/t.json: cannot write (no such directory)\n");
+  }
+
+  @Test
+  void checkRejectsBinaryEmptyAndDirectoryInput() throws Exception {
+    Path bin = tmp.resolve("bin.dat");
+    Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+    Cli b = Cli.run("check", bin.toString());
+    assertThat(b.exit()).isEqualTo(2);
+    assertThat(b.err()).isEqualTo("ptosim: " + bin + ": not UTF-8 text\n");
+    Path empty = tmp.resolve("empty.txt");
+    Files.writeString(empty, "# nothing here\n[1,2]\n");
+    Cli e = Cli.run("check", empty.toString());
+    assertThat(e.exit()).isEqualTo(2);
+    assertThat(e.err()).isEqualTo("ptosim: " + empty + ": no task record (task=N state=S fanin=a/b ...) found\n");
+    Cli d = Cli.run("check", tmp.toString());
+    assertThat(d.exit()).isEqualTo(2);
+    assertThat(d.err()).startsWith("ptosim: " + tmp + ": cannot read: ").doesNotContain("\tat ");
+  }
+
+  @Test
+  void caseAndModeBelongToPagedAttentionOnly() {
+    Cli c = Cli.run("run", "--workload", "chain", "--case", "Case1");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).isEqualTo("ptosim: --case: only for --workload paged-attention\n");
+  }
+
+  @Test
+  void outOfRangePlatformOverrideIsAnInputError() {
+    Cli big = Cli.run("run", "--demo", "--set", "clusters=5000000000");
+    assertThat(big.exit()).isEqualTo(2);
+    assertThat(big.err()).startsWith("ptosim: --set: ").doesNotContain("\tat ");
+    Cli many = Cli.run("run", "--demo", "--set", "clusters=99999999");
+    assertThat(many.exit()).isEqualTo(2);
+    assertThat(many.err()).isEqualTo("ptosim: --set: clusters must be 1..1024: 99999999\n");
+  }
+
+  @Test
+  void theRealModelGivesTheSameTraceHashInAnotherJvm() throws Exception {
+    String[] args = {"run", "--workload", "paged-attention", "--case", "CaseVarSeq4", "--mode", "partial-manual",
+        "--platform", "a2a3sim", "--ring-window", "32", "--policy", "checker", "--seed", "11", "--json"};
+    JsonNode here = JSON.readTree(Cli.run(args).out());
+    Subprocess other = Subprocess.ptosim(List.of(), args);
+    assertThat(other.exit()).isIn(0, 1);
+    JsonNode there = JSON.readTree(other.stdout());
+    assertThat(there.get("traceHash").asText()).isEqualTo(here.get("traceHash").asText());
+    assertThat(there.get("stalls")).isEqualTo(here.get("stalls"));
+    assertThat(here.get("stalls").size()).isPositive();
+  }
 }

@@ -28,11 +28,17 @@ public record PlatformProfile(
     long defaultKernelNs,
     ImmutableSortedMap<String, Long> kernelNs) {
 
+  /** Bounds that keep a mistyped override from exhausting memory; a2a3 has 24 clusters and 3 schedulers. */
+  public static final int MAX_CLUSTERS = 1024;
+
+  public static final int MAX_SCHEDULER_THREADS = 64;
+
   public PlatformProfile {
     Preconditions.checkNotNull(name, "name");
-    Preconditions.checkArgument(clusters > 0, "clusters must be positive");
+    Preconditions.checkArgument(clusters > 0 && clusters <= MAX_CLUSTERS, "clusters must be 1..%s: %s", MAX_CLUSTERS, clusters);
     Preconditions.checkArgument(aivPerCluster >= 1 && aivPerCluster <= 2, "aivPerCluster must be 1 or 2");
-    Preconditions.checkArgument(schedulerThreads > 0, "schedulerThreads must be positive");
+    Preconditions.checkArgument(schedulerThreads > 0 && schedulerThreads <= MAX_SCHEDULER_THREADS,
+        "schedulerThreads must be 1..%s: %s", MAX_SCHEDULER_THREADS, schedulerThreads);
     for (long v : new long[] {pollNs, dispatchNs, finishNoticeNs, taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, defaultKernelNs}) {
       Preconditions.checkArgument(v >= 0, "costs must be non-negative");
     }
