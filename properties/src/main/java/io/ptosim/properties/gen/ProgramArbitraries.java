@@ -18,7 +18,8 @@ import net.jqwik.api.Tuple;
  * up to {@value #NESTING} levels of nested scopes below them (MANUAL inside MANUAL; AUTO or MANUAL
  * inside AUTO; never AUTO inside MANUAL), submits with random kernels, masks (AIC, AIV, MIX) and
  * 1..4 blocks, alloc_tensors tasks, up to 16 explicit edges per consumer to earlier tasks of its
- * innermost MANUAL scope, and 1..{@value #MAX_TASKS} tasks.
+ * innermost MANUAL scope (and, as the data flow needs, to the creators of buffers it reads from
+ * other scopes of its MANUAL region), and 1..{@value #MAX_TASKS} tasks.
  */
 public final class ProgramArbitraries {
   /** Upper bound of tasks per generated program. */

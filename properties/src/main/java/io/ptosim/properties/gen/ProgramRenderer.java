@@ -2,8 +2,10 @@ package io.ptosim.properties.gen;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import io.ptosim.scheduler.program.ArgDirection;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.program.ProgramBuilder;
+import io.ptosim.scheduler.program.ProgramValidator;
 import io.ptosim.scheduler.program.ScopeMode;
 import io.ptosim.scheduler.program.TensorArg;
 import java.util.ArrayList;
@@ -14,8 +16,10 @@ import java.util.Set;
 /**
  * Turns a {@link ProgramShape} into a {@link Program}. Every pick is taken modulo the choices that
  * exist at that point, so the result is valid by construction whatever jqwik shrank away:
- * explicit edges name earlier tasks of the same innermost MANUAL scope only (never an alloc_tensors
- * consumer, at most 16 distinct producers), reads name buffers created earlier, and AUTO scopes
+ * explicit edges name earlier tasks of the same innermost MANUAL scope, plus the creator of every
+ * buffer a task reads that a submit of another scope of its MANUAL region created (the data flow
+ * needs that edge, and the invariant monitor checks it; never an alloc_tensors consumer, at most 16
+ * distinct producers), reads name buffers created earlier, and AUTO scopes
  * never open inside MANUAL ones because the shape cannot express it. {@link #render} still runs the
  * validator, so a renderer bug fails loudly instead of producing a program the runtime rejects.
  */
@@ -35,8 +39,14 @@ public final class ProgramRenderer {
   private final ProgramBuilder pb;
   private final int maxTasks;
   private final List<Long> buffers = new ArrayList<>();
+  /** Per buffer (same index as {@link #buffers}): the submit that created it, or -1 for alloc_tensors. */
+  private final List<Long> bufferCreator = new ArrayList<>();
+  /** Per buffer: the scope (in begin order) its creator belongs to. */
+  private final List<Integer> bufferScope = new ArrayList<>();
   private final List<List<Long>> openScopes = new ArrayList<>();
   private final List<ScopeMode> openModes = new ArrayList<>();
+  private final List<Integer> openIds = new ArrayList<>();
+  private int nextScopeId;
   private long nextBase = FIRST_BASE;
 
   private ProgramRenderer(String name, int maxTasks) {
@@ -64,6 +74,7 @@ public final class ProgramRenderer {
     pb.scope(scope.mode());
     openScopes.add(new ArrayList<>());
     openModes.add(scope.mode());
+    openIds.add(nextScopeId++);
     for (Node node : scope.body()) {
       if (node instanceof ScopeNode nested) {
         scope(nested);
@@ -75,6 +86,7 @@ public final class ProgramRenderer {
     }
     openScopes.remove(openScopes.size() - 1);
     openModes.remove(openModes.size() - 1);
+    openIds.remove(openIds.size() - 1);
     pb.endScope();
   }
 
@@ -86,19 +98,55 @@ public final class ProgramRenderer {
     TensorArg output = TensorArg.output(nextBase, BUFFER_BYTES);
     nextBase += BUFFER_BYTES;
     long id;
+    int scopeId = openIds.get(openIds.size() - 1);
     if (node.alloc()) {
       id = pb.allocTensors(output);
     } else {
+      List<TensorArg> args = arguments(node, output);
       id = pb.submit(KERNELS.get(node.kernel() % KERNELS.size()), MASKS.get(node.mask() % MASKS.size()),
-          node.blockNum(), arguments(node, output));
+          node.blockNum(), args);
       if (openModes.get(openModes.size() - 1) == ScopeMode.MANUAL) {
+        Set<Long> producers = dataFlowProducers(args, scopeId);
         for (long producer : picks(node.deps(), scopeTasks)) {
+          if (producers.size() < ProgramValidator.MAX_EXPLICIT_DEPS) {
+            producers.add(producer);
+          }
+        }
+        for (long producer : producers) {
           pb.addDependency(producer, id);
         }
       }
     }
     scopeTasks.add(id);
     buffers.add(output.base());
+    bufferCreator.add(node.alloc() ? -1L : id);
+    bufferScope.add(scopeId);
+  }
+
+  /**
+   * The edges the data flow needs: in a MANUAL region only explicit edges order tasks, so a read
+   * (INPUT or INOUT) of a buffer a submit created in another scope of the region gets an edge from
+   * that submit (alloc_tensors buffers need none: their task completed at submit). Reads within the
+   * consumer's own scope keep relying on the random picks, as before.
+   */
+  private Set<Long> dataFlowProducers(List<TensorArg> args, int scopeId) {
+    int region = scopeId;
+    for (int k = openModes.size() - 1; k >= 0 && openModes.get(k) == ScopeMode.MANUAL; k--) {
+      region = openIds.get(k);
+    }
+    Set<Long> out = new LinkedHashSet<>();
+    for (TensorArg arg : args) {
+      if (arg.direction() == ArgDirection.OUTPUT) {
+        continue;
+      }
+      int b = buffers.indexOf(arg.base());
+      long creator = bufferCreator.get(b);
+      int scope = bufferScope.get(b);
+      if (creator >= 0 && scope >= region && scope != scopeId) {
+        out.add(creator);
+      }
+    }
+    return out;
   }
 
   /** Reads of earlier buffers, the optional in-place update, then the task's own fresh output. */

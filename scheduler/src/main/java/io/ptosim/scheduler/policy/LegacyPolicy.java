@@ -3,10 +3,13 @@ package io.ptosim.scheduler.policy;
 import java.util.Optional;
 
 /**
- * The seed-era allocator heuristic: spin, and abort after {@value #SPIN_LIMIT} spins in which the
- * ring's last_alive did not increase. Modelled as one timer of {@code SPIN_LIMIT * spinNs} that
- * restarts whenever the orchestrator sees last_alive increase; progress that is real but not yet
- * retired (a READY task, a running kernel) is invisible to it.
+ * The seed-era allocator: #277's scope pre-check (a submit into a scope already holding
+ * {@code window - 1} tasks of its ring fails at once with code 1, {@code FATAL: Scope Deadlock
+ * Detected!}, without spinning), and for every other stall the spin heuristic: abort after
+ * {@value #SPIN_LIMIT} spins in which the ring's last_alive did not increase. The spin budget is
+ * modelled as one timer of {@code SPIN_LIMIT * spinNs} that restarts whenever the orchestrator sees
+ * last_alive increase; progress that is real but not yet retired (a READY task, a running kernel)
+ * is invisible to it.
  */
 final class LegacyPolicy implements StallPolicy {
   /** Upstream PTO2_ALLOC_SPIN_LIMIT. */
@@ -15,6 +18,12 @@ final class LegacyPolicy implements StallPolicy {
   @Override
   public String name() {
     return StallPolicies.LEGACY;
+  }
+
+  /** The seed runtime already had #277's pre-check ({@code pto2_check_scope_can_accept_task}). */
+  @Override
+  public boolean checksScopeCapacity() {
+    return true;
   }
 
   @Override

@@ -8,8 +8,8 @@ import java.util.Optional;
  * <ul>
  *   <li>a submit into a scope already holding {@code window - 1} tasks of its ring fails at once with
  *       code 1, {@code FATAL: Scope Deadlock Detected!};
- *   <li>a stall whose ring head is the oldest task of the shallowest open scope on that ring is a
- *       proven cycle (no scope the blocked orchestrator could end frees it): abort at once with the
+ *   <li>a stall whose ring head is the oldest task owned by any open scope on that ring (ring 3:
+ *       any depth from 3 on) is a proven cycle (no scope the blocked orchestrator could end frees it): abort at once with the
  *       resource's code (3 task ring, 2 heap, 4 dep pool) and HEAD's message with {@code ring=R};
  *   <li>otherwise wait, with a backstop: {@value #BACKSTOP_NS} ns of virtual time without the
  *       orchestrator seeing last_alive increase aborts the same way.

@@ -37,8 +37,9 @@ public interface StallContext {
   PlatformProfile platform();
 
   /**
-   * #1610's structural test: the ring head is the oldest task of the shallowest open scope that
-   * allocates from this ring, so no scope the blocked orchestrator could end will free it.
+   * #1610's structural test: the ring head is the oldest task owned by any open scope that
+   * allocates from this ring (on ring 3, scopes of every depth from 3 on), so no scope the blocked
+   * orchestrator could end will free it.
    */
   boolean headIsOldestOpenScopeTask();
 

@@ -26,26 +26,32 @@ public sealed interface Op {
 
   /**
    * Submits a task: its kernel (the name selects the duration in the platform profile), active mask
-   * (bit0 AIC, bit1 AIV0, bit2 AIV1), number of SPMD blocks and tensor arguments.
+   * (bit0 AIC, bit1 AIV0, bit2 AIV1, bit3 sync-start; at least one core bit), number of SPMD blocks
+   * and tensor arguments. Upstream counts a task's subtasks as {@code block_num x cores} in an int16,
+   * so that product is at most {@value #MAX_SUBTASKS}; its OUTPUT bytes total at most
+   * {@link TensorArg#MAX_BYTES}.
    */
   record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) implements Op {
+    /** Upstream's int16 subtask count: {@code block_num x popcount(active_mask & 7)} at most this. */
+    public static final int MAX_SUBTASKS = Short.MAX_VALUE;
+
     public Submit {
       Preconditions.checkArgument(task >= 0, "task id must be non-negative");
       Preconditions.checkNotNull(kernel, "kernel");
       Preconditions.checkArgument(activeMask > 0 && activeMask < 16, "active_mask must be 1..15 for a submit: %s", activeMask);
+      Preconditions.checkArgument((activeMask & 7) != 0,
+          "active_mask must name a core (bit 0 AIC, bit 1 AIV0, bit 2 AIV1); sync-start alone is not a task: %s", activeMask);
       Preconditions.checkArgument(blockNum > 0, "block_num must be positive: %s", blockNum);
+      int cores = Integer.bitCount(activeMask & 7);
+      Preconditions.checkArgument((long) blockNum * cores <= MAX_SUBTASKS,
+          "block_num x cores must be at most %s (upstream's int16 subtask count): %s x %s", MAX_SUBTASKS, blockNum, cores);
       Preconditions.checkNotNull(args, "args");
+      totalOutputBytes(args, true);
     }
 
-    /** Heap bytes this task's OUTPUT arguments take from its ring. */
+    /** Heap bytes this task's OUTPUT arguments take from its ring (at most {@link TensorArg#MAX_BYTES}). */
     public long outputBytes() {
-      long sum = 0;
-      for (TensorArg a : args) {
-        if (a.direction() == ArgDirection.OUTPUT) {
-          sum += a.size();
-        }
-      }
-      return sum;
+      return totalOutputBytes(args, true);
     }
   }
 
@@ -57,15 +63,29 @@ public sealed interface Op {
     public AllocTensors {
       Preconditions.checkArgument(task >= 0, "task id must be non-negative");
       Preconditions.checkNotNull(outputs, "outputs");
+      totalOutputBytes(outputs, false);
     }
 
+    /** Heap bytes of the outputs (at most {@link TensorArg#MAX_BYTES}). */
     public long outputBytes() {
-      long sum = 0;
-      for (TensorArg a : outputs) {
-        sum += a.size();
-      }
-      return sum;
+      return totalOutputBytes(outputs, false);
     }
+  }
+
+  /**
+   * The summed size of the OUTPUT arguments ({@code onlyOutputs}) or of all of them; an
+   * {@link IllegalArgumentException} when it exceeds {@link TensorArg#MAX_BYTES}. Each size is at
+   * most that, so the running sum never overflows.
+   */
+  private static long totalOutputBytes(ImmutableList<TensorArg> args, boolean onlyOutputs) {
+    long sum = 0;
+    for (TensorArg a : args) {
+      if (!onlyOutputs || a.direction() == ArgDirection.OUTPUT) {
+        sum += a.size();
+        Preconditions.checkArgument(sum <= TensorArg.MAX_BYTES, "OUTPUT bytes of one task must total at most 2^48: %s", sum);
+      }
+    }
+    return sum;
   }
 
   /** An explicit edge inside a MANUAL scope: {@code consumer} waits for {@code producer}. */

@@ -39,18 +39,21 @@ public final class ProgramBuilder {
     return submit(kernel, activeMask, blockNum, ImmutableList.copyOf(args));
   }
 
-  /** Submits a task and returns its id. */
+  /**
+   * Submits a task and returns its id.
+   *
+   * @throws IllegalArgumentException naming the field when a value is out of range (see {@link Op.Submit})
+   */
   public long submit(String kernel, int activeMask, int blockNum, List<TensorArg> args) {
-    long task = nextTask++;
-    ops.add(new Op.Submit(task, kernel, activeMask, blockNum, ImmutableList.copyOf(args)));
-    return task;
+    // Built first: a rejected value (IllegalArgumentException naming the field) uses up no id.
+    ops.add(new Op.Submit(nextTask, kernel, activeMask, blockNum, ImmutableList.copyOf(args)));
+    return nextTask++;
   }
 
   /** alloc_tensors(outputs...): creates the hidden buffer-owner task and returns its id. */
   public long allocTensors(TensorArg... outputs) {
-    long task = nextTask++;
-    ops.add(new Op.AllocTensors(task, ImmutableList.copyOf(outputs)));
-    return task;
+    ops.add(new Op.AllocTensors(nextTask, ImmutableList.copyOf(outputs)));
+    return nextTask++;
   }
 
   /** add_dependency(producer, consumer): an explicit edge of the current MANUAL scope. */

@@ -128,12 +128,19 @@ public final class ProgramValidator {
       if (dep.producer() == dep.consumer()) {
         throw new ProgramException(i, "add_dependency of task " + dep.producer() + " on itself");
       }
-      // PR #482: both ends must belong to the current (innermost) manual scope.
-      for (long task : new long[] {dep.producer(), dep.consumer()}) {
-        if (tasks.get(task).scopeBeginOp() != inner.beginOp()) {
-          throw new ProgramException(
-              i, "add_dependency: task " + task + " is not in the current MANUAL scope (opened at op " + inner.beginOp() + ")");
-        }
+      // The edge follows its consumer's submit: the consumer belongs to the current MANUAL scope.
+      if (consumer.scopeBeginOp() != inner.beginOp()) {
+        throw new ProgramException(i,
+            "add_dependency: task " + dep.consumer() + " is not in the current MANUAL scope (opened at op " + inner.beginOp() + ")");
+      }
+      // Manual-scope v0 takes any earlier producer; ptosim keeps it to the consumer's MANUAL region
+      // (from the outermost open MANUAL scope), where only explicit edges order tasks. A producer of
+      // an enclosing or an earlier nested MANUAL scope of the region is allowed; outside the region
+      // the TensorMap and creator retention find producers.
+      int region = regionBeginOp();
+      if (producer.createdAt() < region) {
+        throw new ProgramException(i, "add_dependency: producer " + dep.producer()
+            + " is outside the MANUAL region of consumer " + dep.consumer() + " (opened at op " + region + ")");
       }
       if (producer.createdAt() > consumer.createdAt()) {
         throw new ProgramException(
@@ -149,6 +156,19 @@ public final class ProgramValidator {
         throw new ProgramException(
             i, "add_dependency: consumer " + dep.consumer() + " has more than " + MAX_EXPLICIT_DEPS + " explicit dependencies");
       }
+    }
+
+    /** The scope_begin op of the outermost open MANUAL scope (no AUTO scope opens inside one). */
+    private int regionBeginOp() {
+      int root = -1;
+      for (OpenScope scope : scopes) {
+        // The deque iterates innermost first.
+        if (scope.mode() != ScopeMode.MANUAL) {
+          break;
+        }
+        root = scope.beginOp();
+      }
+      return root;
     }
 
     private TaskInfo known(int i, long task) throws ProgramException {

@@ -223,6 +223,9 @@ final class Orchestrator {
     ring.depUsed += n;
     rt.record(new TraceEvent.Submit(rt.now(), t.id(g), ring.id, scope.id, s.kernel(), Shapes.trace(Shapes.of(s.activeMask())),
         s.activeMask(), s.blockNum(), t.faninTotal[g], false));
+    if (rt.monitor != null && scope.manual()) {
+      noteDataFlowProducers(g, s, scope);
+    }
     for (TensorArg arg : s.args()) {
       if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !scopeLocal(arg, scope))) {
         rt.tensorMap.insert(g, arg);
@@ -274,6 +277,28 @@ final class Orchestrator {
       producers = Arrays.copyOf(producers, producerCount * 2);
     }
     producers[producerCount++] = task;
+  }
+
+  /**
+   * For the invariant monitor: the creators of buffers {@code task} reads (INPUT, INOUT) that were
+   * created in another scope of its MANUAL region. No lookup finds them (the buffers are scope-local),
+   * so only an explicit edge orders the two; the monitor checks the runtime wired one.
+   */
+  private void noteDataFlowProducers(int task, Op.Submit s, Scope scope) {
+    TaskTable t = rt.tasks;
+    for (TensorArg arg : s.args()) {
+      if (!arg.direction().looksUp()) {
+        continue;
+      }
+      OptionalLong owner = rt.tensorMap.owner(arg.base());
+      if (owner.isEmpty()) {
+        continue;
+      }
+      int p = (int) owner.getAsLong();
+      if (p != task && !t.hidden[p] && t.scope[p] >= scope.manualRoot && t.scope[p] != scope.id) {
+        rt.monitor.dataFlowProducer(task, p);
+      }
+    }
   }
 
   private boolean scopeLocal(TensorArg arg, Scope scope) {
@@ -343,7 +368,9 @@ final class Orchestrator {
     t.ring[g] = (byte) ring.id;
     t.local[g] = ring.allocate(g, heapStart, heapSize);
     t.scope[g] = scope.id;
+    t.heapStart[g] = heapStart;
     t.heapEnd[g] = heapStart + heapSize;
+    t.programTask[g] = programId;
     t.fanoutTotal[g] = 1;
     scope.tasks().add(g);
     return g;
@@ -411,16 +438,29 @@ final class Orchestrator {
         }
       }
     }
+    // The scope has ended once it releases its references (the monitor checks a CONSUMED task's scope).
+    scope.close();
     for (int i = 0; i < owned.size(); i++) {
       rt.releaseScopeReference(owned.get(i));
     }
-    scope.close();
     rt.record(new TraceEvent.ScopeEnd(rt.now(), scope.id));
   }
 
-  /** The shallowest open scope allocating from {@code ring} (depth = ring, or 3 for ring 3), if any. */
-  Optional<Scope> shallowestOpenScope(int ring) {
-    return stack.size() > ring ? Optional.of(stack.get(ring)) : Optional.empty();
+  /**
+   * The oldest open scope owning tasks of {@code ring}: for rings 0..2 the one open scope at that
+   * depth if it owns tasks; for ring 3 the shallowest open scope of depth 3 or more that owns any
+   * (every such scope allocates from ring 3, and an outer open scope's tasks all precede an inner
+   * one's). Its first task is the oldest task any open scope holds on the ring.
+   */
+  Optional<Scope> oldestOpenScopeOwningTasks(int ring) {
+    int last = ring < RingConfig.RING_COUNT - 1 ? Math.min(ring, stack.size() - 1) : stack.size() - 1;
+    for (int depth = ring; depth <= last; depth++) {
+      Scope scope = stack.get(depth);
+      if (!scope.tasks().isEmpty()) {
+        return Optional.of(scope);
+      }
+    }
+    return Optional.empty();
   }
 
   // ---------------------------------------------------------------- stalls
@@ -588,9 +628,8 @@ final class Orchestrator {
       if (ring.lastAlive == ring.current) {
         return false;
       }
-      Optional<Scope> scope = shallowestOpenScope(blockedRing);
-      return scope.isPresent() && !scope.get().tasks().isEmpty()
-          && scope.get().tasks().get(0) == ring.taskAt(ring.lastAlive);
+      Optional<Scope> scope = oldestOpenScopeOwningTasks(blockedRing);
+      return scope.isPresent() && scope.get().tasks().get(0) == ring.taskAt(ring.lastAlive);
     }
 
     @Override

@@ -55,7 +55,11 @@ final class Ring {
     return depUsed + entries <= depPool;
   }
 
+  /** {@code bytes} rounded up to {@link #ALIGN}; programs keep a task's bytes within 2^48, so this cannot overflow. */
   static long aligned(long bytes) {
+    if (bytes < 0 || bytes > io.ptosim.scheduler.program.TensorArg.MAX_BYTES) {
+      throw new IllegalArgumentException("output bytes out of range: " + bytes);
+    }
     return (bytes + ALIGN - 1) / ALIGN * ALIGN;
   }
 

@@ -30,8 +30,12 @@ final class TaskTable {
   final boolean[] hidden;
   final boolean[] published;
   final long[] durationNs;
+  /** Start offset of the task's packed outputs in its ring's heap. */
+  final long[] heapStart;
   /** End offset of the task's packed outputs in its ring's heap (upstream packed_buffer_end). */
   final long[] heapEnd;
+  /** The program's id of the task (the {@code task} of its submit or alloc_tensors op), for messages. */
+  final long[] programTask;
   /** Dependency-pool entries the task holds in its ring until it retires. */
   final int[] depEntries;
   final String[] kernel;
@@ -57,7 +61,9 @@ final class TaskTable {
     hidden = new boolean[capacity];
     published = new boolean[capacity];
     durationNs = new long[capacity];
+    heapStart = new long[capacity];
     heapEnd = new long[capacity];
+    programTask = new long[capacity];
     depEntries = new int[capacity];
     kernel = new String[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);

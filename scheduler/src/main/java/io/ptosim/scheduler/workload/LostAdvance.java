@@ -48,7 +48,7 @@ final class LostAdvance extends NamedWorkload {
 
   @Override
   public Program program(WorkloadParams params) {
-    int n = Math.max(2, params.nOr(params.window() - 1));
+    int n = Math.max(2, params.nOr(params.window() - 1L));
     AddressSpace mem = new AddressSpace();
     ProgramBuilder pb = ProgramBuilder.named("lost-advance/n=" + n);
 

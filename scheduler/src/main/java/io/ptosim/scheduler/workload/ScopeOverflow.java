@@ -8,8 +8,9 @@ import io.ptosim.scheduler.program.TensorArg;
 /**
  * Upstream #277: one scope (depth 1, ring 1) submits N >= window independent tasks. None of them
  * can be CONSUMED before the scope ends, and the orchestrator never reaches scope_end because it
- * waits for a slot: a true cycle (upstream now reports "Scope Deadlock Detected" before spinning).
- * N = max(n, window).
+ * waits for a slot: a true cycle (the #277 pre-check of the seed runtime, and so of {@code legacy}
+ * and {@code scope-aware}, reports "Scope Deadlock Detected" before spinning). N = max(n, window),
+ * at most {@link WorkloadParams#MAX_N}.
  */
 final class ScopeOverflow extends NamedWorkload {
   ScopeOverflow() {
@@ -18,7 +19,7 @@ final class ScopeOverflow extends NamedWorkload {
 
   @Override
   public Program program(WorkloadParams params) {
-    int n = Math.max(params.n(), params.window());
+    int n = params.checkedSize(Math.max(params.n(), (long) params.window()));
     AddressSpace mem = new AddressSpace();
     ProgramBuilder pb = ProgramBuilder.named("scope-overflow/n=" + n);
     pb.scope(ScopeMode.AUTO);

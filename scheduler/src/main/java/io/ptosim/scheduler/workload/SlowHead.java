@@ -19,7 +19,7 @@ final class SlowHead extends NamedWorkload {
 
   @Override
   public Program program(WorkloadParams params) {
-    int n = params.nOr(2 * params.window());
+    int n = params.nOr(2L * params.window());
     AddressSpace mem = new AddressSpace();
     ProgramBuilder pb = ProgramBuilder.named("slow-head/n=" + n);
     for (int i = 0; i < n; i++) {

@@ -13,6 +13,14 @@ public record WorkloadParams(String caseName, Mode mode, int n, int window) {
   public static final int DEFAULT_WINDOW = 16384;
 
   /**
+   * The largest workload size: {@code n}, and a default size derived from the window (e.g.
+   * {@code scope-overflow}'s {@code window} tasks), are at most one million, so that a typo such as
+   * {@code --n 2000000000} is an input error instead of an out-of-memory (a million tasks take
+   * about 1 GB of heap in a run).
+   */
+  public static final int MAX_N = 1_000_000;
+
+  /**
    * How the orchestration states dependencies. MANUAL and PARTIAL_MANUAL run the same MANUAL-scope
    * program; they differ only in when the runtime publishes manual tasks, which is a runtime
    * setting.
@@ -56,6 +64,7 @@ public record WorkloadParams(String caseName, Mode mode, int n, int window) {
     Preconditions.checkNotNull(caseName, "caseName");
     Preconditions.checkNotNull(mode, "mode");
     Preconditions.checkArgument(n >= 0, "n must be non-negative: %s", n);
+    Preconditions.checkArgument(n <= MAX_N, "n must be at most %s: %s", MAX_N, n);
     Preconditions.checkArgument(window >= 2, "window must be at least 2: %s", window);
   }
 
@@ -85,8 +94,18 @@ public record WorkloadParams(String caseName, Mode mode, int n, int window) {
     return mode.deferredPublish();
   }
 
-  /** {@code n}, or {@code fallback} when n is 0. */
-  public int nOr(int fallback) {
-    return n > 0 ? n : fallback;
+  /** {@code n}, or {@code fallback} when n is 0 (checked by {@link #checkedSize}). */
+  public int nOr(long fallback) {
+    return n > 0 ? n : checkedSize(fallback);
+  }
+
+  /**
+   * {@code size} as a workload size; above {@link #MAX_N} (a default derived from a large window)
+   * it is an {@link IllegalArgumentException}.
+   */
+  public int checkedSize(long size) {
+    Preconditions.checkArgument(size <= MAX_N,
+        "the workload would create %s tasks for window %s, more than %s; give a smaller window or n", size, window, MAX_N);
+    return (int) size;
   }
 }

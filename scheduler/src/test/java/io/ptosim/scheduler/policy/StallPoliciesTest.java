@@ -13,7 +13,7 @@ class StallPoliciesTest {
     assertThat(StallPolicies.names()).containsExactly("checker", "legacy", "patient", "scope-aware");
     for (String name : StallPolicies.names()) {
       assertThat(StallPolicies.byName(name).name()).isEqualTo(name);
-      assertThat(StallPolicies.byName(name).checksScopeCapacity()).isEqualTo(name.equals("scope-aware"));
+      assertThat(StallPolicies.byName(name).checksScopeCapacity()).isEqualTo(name.equals("scope-aware") || name.equals("legacy"));
     }
     assertThatThrownBy(() -> StallPolicies.byName("optimistic")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("known: checker, legacy, patient, scope-aware");

@@ -128,6 +128,35 @@ class ProgramJsonTest {
         .hasMessage(message);
   }
 
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"offset\":281474976710657,\"size\":4}]}|op 1: (submit) args[0]: offset must be at most 2^48: 281474976710657",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":9223372036854775807}]}|op 1: (submit) args[0]: size must be at most 2^48: 9223372036854775807",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":281474976710656},{\"dir\":\"OUTPUT\",\"base\":4096,\"offset\":0,\"size\":64}]}|op 1: (submit) OUTPUT bytes of one task must total at most 2^48: 281474976710720",
+      "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":281474976710656},{\"dir\":\"OUTPUT\",\"base\":4096,\"offset\":0,\"size\":281474976710656}]}|op 1: (alloc_tensors) OUTPUT bytes of one task must total at most 2^48: 562949953421312",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":8,\"block_num\":1,\"args\":[]}|op 1: (submit) active_mask must name a core (bit 0 AIC, bit 1 AIV0, bit 2 AIV1); sync-start alone is not a task: 8",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":11,\"block_num\":16384,\"args\":[]}|op 1: (submit) block_num x cores must be at most 32767 (upstream's int16 subtask count): 16384 x 2",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":7,\"block_num\":2147483647,\"args\":[]}|op 1: (submit) block_num x cores must be at most 32767 (upstream's int16 subtask count): 2147483647 x 3",
+  })
+  void outOfRangeValuesAreProgramErrorsNamingTheOpAndField(String op, String message) {
+    String text = HEAD + SCOPE + op + ",\n{\"op\":\"scope_end\"}\n]}";
+    assertThatThrownBy(() -> ProgramJson.parse(text))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(1))
+        .hasMessage(message);
+  }
+
+  @Test
+  void theLargestValuesAreAccepted() throws ProgramException {
+    String text = HEAD + SCOPE
+        + "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":32767,\"args\":["
+        + "{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":281474976710656},"
+        + "{\"dir\":\"INPUT\",\"base\":4096,\"offset\":281474976710656,\"size\":281474976710656}]},"
+        + "\n{\"op\":\"scope_end\"}\n]}";
+    Op.Submit s = (Op.Submit) ProgramJson.parse(text).ops().get(1);
+    assertThat(s.outputBytes()).isEqualTo(TensorArg.MAX_BYTES);
+    assertThat(s.args().get(1).end()).isEqualTo(2 * TensorArg.MAX_BYTES);
+  }
+
   @Test
   void validatesAfterReading() {
     String text = HEAD + "{\"op\":\"scope_begin\",\"mode\":\"AUTO\"},\n" + SUBMIT + ",\n"

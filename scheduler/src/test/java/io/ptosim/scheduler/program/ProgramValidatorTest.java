@@ -64,7 +64,7 @@ class ProgramValidatorTest {
     assertThat(ProgramValidator.validate(p)).isSameAs(p);
     // The outer scope is AUTO and no explicit edge can name its tasks.
     assertRejected("op 2: add_dependency outside a MANUAL scope", 2, submit(0), submit(1), dep(0, 1));
-    assertRejected("op 3: add_dependency: task 0 is not in the current MANUAL scope (opened at op 1)", 3,
+    assertRejected("op 3: add_dependency: producer 0 is outside the MANUAL region of consumer 1 (opened at op 1)", 3,
         submit(0), begin(ScopeMode.MANUAL), submit(1), dep(0, 1), end());
   }
 
@@ -125,11 +125,26 @@ class ProgramValidatorTest {
 
   @Test
   void addDependencyAcrossScopes() {
-    assertRejected("op 4: add_dependency: task 0 is not in the current MANUAL scope (opened at op 2)", 4,
+    assertRejected("op 4: add_dependency: producer 0 is outside the MANUAL region of consumer 1 (opened at op 2)", 4,
         begin(ScopeMode.AUTO), submit(0), begin(ScopeMode.MANUAL), submit(1), dep(0, 1), end(), end());
-    // A nested manual scope is its own scope: its tasks cannot be wired from the outer one.
-    assertRejected("op 6: add_dependency: task 1 is not in the current MANUAL scope (opened at op 0)", 6,
-        begin(ScopeMode.MANUAL), submit(0), begin(ScopeMode.MANUAL), submit(1), end(), submit(2), dep(1, 2), end());
+    // A task of an earlier MANUAL scope (a separate region) cannot be named either.
+    assertRejected("op 5: add_dependency: producer 0 is outside the MANUAL region of consumer 1 (opened at op 3)", 5,
+        begin(ScopeMode.MANUAL), submit(0), end(), begin(ScopeMode.MANUAL), submit(1), dep(0, 1), end());
+    // The consumer is the task just submitted, in the current (innermost) MANUAL scope.
+    assertRejected("op 5: add_dependency: task 1 is not in the current MANUAL scope (opened at op 3)", 5,
+        begin(ScopeMode.MANUAL), submit(0), submit(1), begin(ScopeMode.MANUAL), submit(2), dep(0, 1), end(), end());
+  }
+
+  @Test
+  void addDependencyFromAnotherScopeOfTheManualRegion() throws ProgramException {
+    // Manual-scope v0: a nested MANUAL scope's task may depend on a task of an enclosing MANUAL
+    // scope, and a task of the outer scope on one of a nested scope that has closed: all of them
+    // are in the region where only explicit edges order tasks (scope-local buffers).
+    Program p = new Program("region", ImmutableList.of(
+        begin(ScopeMode.AUTO), begin(ScopeMode.MANUAL), submit(0), begin(ScopeMode.MANUAL), submit(1), dep(0, 1),
+        begin(ScopeMode.MANUAL), submit(2), dep(0, 2), dep(1, 2), end(), end(), submit(3), dep(2, 3), end(), end()));
+    assertThat(ProgramValidator.validate(p)).isSameAs(p);
+    assertThat(p.explicitDependencies().get(2L)).containsExactly(0L, 1L);
   }
 
   @Test

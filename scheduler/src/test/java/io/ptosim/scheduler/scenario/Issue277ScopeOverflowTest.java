@@ -6,7 +6,6 @@ import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.TaskRecord;
 import io.ptosim.analysis.snapshot.TaskState;
 import io.ptosim.analysis.snapshot.WaitResource;
-import io.ptosim.scheduler.policy.StallResource;
 import io.ptosim.scheduler.run.Outcome;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.TaskIds;
@@ -29,22 +28,18 @@ class Issue277ScopeOverflowTest {
   }
 
   @Test
-  void legacyAbortsWithTaskRingFullAfterTheSpinBudget() {
+  void legacyFailsTheSeedRuntimesPreCheckWithoutSpinning() {
+    // The seed runtime already had #277's pto2_check_scope_can_accept_task: the 64th submit finds
+    // its scope holding window - 1 = 63 tasks and fails with code 1 before allocating.
     TracedRun run = TracedRun.of(config("legacy"));
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
-    assertThat(run.report().exitCode()).isEqualTo(3);
-    assertThat(run.report().message()).isEqualTo("FATAL: Task Allocator Deadlock - Task Ring Full!");
-    assertThat(run.report().stalls()).singleElement().satisfies(s -> {
-      assertThat(s.atNs()).isEqualTo(STALL_NS);
-      assertThat(s.ring()).isEqualTo(1);
-      assertThat(s.resource()).isEqualTo(StallResource.TASK_RING);
-      assertThat(s.verdict()).contains("SPIN_LIMIT");
-      assertThat(s.resumed()).isFalse();
-    });
-    // 100,000 spins of 10 ns without last_alive moving.
-    assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS + 1_000_000);
-    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
+    assertThat(run.report().exitCode()).isEqualTo(1);
+    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected!");
+    assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
+    assertThat(run.report().stalls()).isEmpty();
+    assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("SCOPE_DEADLOCK");
+    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Running());
     TaskRecord head = run.task(HEAD);
     assertThat(head.state()).isEqualTo(TaskState.COMPLETED);
     assertThat(head.fanout().toString()).isEqualTo("0/1");

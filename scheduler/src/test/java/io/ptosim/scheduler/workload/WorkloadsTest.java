@@ -145,4 +145,19 @@ class WorkloadsTest {
     assertThat(SMALL.nOr(7)).isEqualTo(7);
     assertThat(SMALL.withN(3).nOr(7)).isEqualTo(3);
   }
+
+  @Test
+  void sizesAreCappedSoThatATypoIsAnErrorNotAnOutOfMemory() {
+    // --workload chain --n 2000000000
+    assertThatThrownBy(() -> SMALL.withN(2_000_000_000)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("n must be at most 1000000: 2000000000");
+    assertThat(SMALL.withN(WorkloadParams.MAX_N).n()).isEqualTo(1_000_000);
+    // Sizes derived from a large window are capped too (2 x 2^30 overflowed an int before).
+    WorkloadParams huge = SMALL.withWindow(1 << 30);
+    for (String name : List.of("scope-overflow", "slow-head", "lost-advance")) {
+      assertThatThrownBy(() -> Workloads.byName(name).program(huge)).as(name).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("the workload would create ").hasMessageContaining("for window 1073741824, more than 1000000");
+    }
+    assertThat(Workloads.byName("slow-head").program(huge.withN(10)).taskCount()).isEqualTo(10);
+  }
 }
