@@ -77,7 +77,7 @@ final class ReportView {
     out.println("run:        " + what);
     out.println("outcome:    " + r.outcome() + " (device code " + r.exitCode() + ")");
     out.println("message:    " + r.message());
-    out.println(String.format(Locale.ROOT, "tasks:      %d created, %d completed", r.tasks(), r.tasksCompleted()));
+    out.println(String.format(Locale.ROOT, "tasks:      %d in the program, %d completed", r.tasks(), r.tasksCompleted()));
     out.println(String.format(Locale.ROOT, "events:     %d trace events, %d kernel events", r.events(), r.kernelEvents()));
     out.println(String.format(Locale.ROOT, "virtual:    %d ns (%.3f ms)", r.virtualTimeNs(), r.virtualTimeNs() / 1e6));
     out.println(String.format(Locale.ROOT, "wall:       %.3f s, %.0f events/s, peak heap %d MiB", wallS, wallS == 0 ? 0 : r.events() / wallS,

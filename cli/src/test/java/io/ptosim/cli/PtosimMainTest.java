@@ -73,7 +73,7 @@ class PtosimMainTest {
     Path trace = tmp.resolve("demo.json");
     Cli c = Cli.run("run", "--demo", "--trace", trace.toString());
     assertThat(c.exit()).as(c.err()).isZero();
-    assertThat(c.out()).contains("outcome:    COMPLETED", "tasks:      21 created, 21 completed", "events/s");
+    assertThat(c.out()).contains("outcome:    COMPLETED", "tasks:      21 in the program, 21 completed", "events/s");
     ChromeTraceValidator.Report report;
     try (var in = Files.newInputStream(trace)) {
       report = ChromeTraceValidator.validate(in);
