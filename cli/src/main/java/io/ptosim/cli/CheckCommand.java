@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     ParsedSnapshot parsed = parse();
     if (parsed.snapshot().tasks().isEmpty()) {
-      throw new UserInputException((file.equals("-") ? "<stdin>" : file) + ": no task record (task=N state=S fanin=a/b ...) found");
+      throw new UserInputException(displayName() + ": no task record (task=N state=S fanin=a/b ...) found");
     }
     StallChecker checker = new StallChecker(parsed.snapshot());
     Verdict verdict = checker.verdict();
@@ -75,8 +75,12 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private String displayName() {
+    return file.equals("-") ? "<stdin>" : file;
+  }
+
   private ParsedSnapshot parse() throws IOException {
-    String name = file.equals("-") ? "<stdin>" : file;
+    String name = displayName();
     try {
       if (file.equals("-")) {
         return SnapshotParser.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -99,7 +99,15 @@ final class RunOptions {
       return source.program.toString();
     }
     String w = source.demo ? "demo" : source.workload;
-    return w.equals("paged-attention") ? w + " " + caseName + " " + (mode == null ? "auto" : mode) : w;
+    return w.equals("paged-attention") ? w + " " + caseOrDefault() + " " + modeOrDefault() : w;
+  }
+
+  private String caseOrDefault() {
+    return caseName == null ? "CaseSmall1" : caseName;
+  }
+
+  private String modeOrDefault() {
+    return mode == null ? "auto" : mode;
   }
 
   RunConfig toConfig() {
@@ -107,10 +115,7 @@ final class RunOptions {
     if (!pagedAttention && (caseName != null || mode != null)) {
       throw new UserInputException((caseName != null ? "--case" : "--mode") + ": only for --workload paged-attention");
     }
-    if (caseName == null) {
-      caseName = "CaseSmall1";
-    }
-    WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(mode == null ? "auto" : mode), "--mode");
+    WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(modeOrDefault()), "--mode");
     long window = ringWindow == null ? RingConfig.DEFAULT_WINDOW : ringWindow;
     if (window < 2) {
       throw new UserInputException("--ring-window must be at least 2: " + window);
@@ -196,7 +201,7 @@ final class RunOptions {
     }
     String name = source.demo ? "demo" : source.workload;
     WorkloadParams params = parse(() -> WorkloadParams.defaults()
-        .withCase(caseName).withMode(workloadMode).withN(n).withWindow((int) Math.min(window, Integer.MAX_VALUE)), "--case/--n");
+        .withCase(caseOrDefault()).withMode(workloadMode).withN(n).withWindow((int) Math.min(window, Integer.MAX_VALUE)), "--case/--n");
     return parse(() -> Workloads.byName(name).program(params), "--workload");
   }
 

@@ -14,6 +14,7 @@ final class KernelEvent extends AbstractSimEvent<Long> implements EventHandle {
   private final Runnable action;
   private final EventLabel label;
   private final int rank;
+  /** The execution time unboxed: the event list compares it on every sift, DSOL keeps it as a {@code Long}. */
   private final long atNs;
   private boolean pending = true;
   /** Position in {@link KernelEventList}'s heap, -1 when not in it. */
