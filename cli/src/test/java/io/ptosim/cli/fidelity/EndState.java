@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 /**
  * How a run ended, in the terms both sides share: COMPLETED, or FATAL with upstream's error code
  * and the ring the FATAL line names (when it names one); NOT_RUN for a run that never started;
- * OTHER for anything else (ptosim out of budget, an input error), with its text.
+ * CRASH for a process killed by a signal with no FATAL first (its signal as text); OTHER for anything else (ptosim out of budget, an input error), with its text.
  */
 record EndState(Kind kind, int code, OptionalInt ring, String text) {
 
-  enum Kind { COMPLETED, FATAL, NOT_RUN, OTHER }
+  enum Kind { COMPLETED, FATAL, NOT_RUN, CRASH, OTHER }
 
   private static final Pattern FATAL = Pattern.compile("FATAL (\\d+)(?: ring=(\\d+))?");
 
@@ -39,6 +39,9 @@ record EndState(Kind kind, int code, OptionalInt ring, String text) {
     if (s.equals("COMPLETED")) {
       return completed();
     }
+    if (s.startsWith("CRASH ")) {
+      return new EndState(Kind.CRASH, -1, OptionalInt.empty(), s.substring(6));
+    }
     if (s.equals("NOT_RUN")) {
       return new EndState(Kind.NOT_RUN, -1, OptionalInt.empty(), "");
     }
@@ -58,7 +61,7 @@ record EndState(Kind kind, int code, OptionalInt ring, String text) {
     return switch (kind) {
       case COMPLETED -> true;
       case FATAL -> code == ptosim.code && (ring.isEmpty() || ring.equals(ptosim.ring));
-      case NOT_RUN, OTHER -> false;
+      case NOT_RUN, CRASH, OTHER -> false;
     };
   }
 
@@ -68,6 +71,7 @@ record EndState(Kind kind, int code, OptionalInt ring, String text) {
       case COMPLETED -> "COMPLETED";
       case NOT_RUN -> "NOT_RUN";
       case FATAL -> "FATAL " + code + (ring.isPresent() ? " ring=" + ring.getAsInt() : "");
+      case CRASH -> "CRASH " + text;
       case OTHER -> text;
     };
   }
