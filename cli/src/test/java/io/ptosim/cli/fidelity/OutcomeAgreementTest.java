@@ -142,7 +142,7 @@ class OutcomeAgreementTest {
         continue;
       }
       PtosimRun.Result r = l.result.get();
-      String ptosim = r.end() + (r.end().kind() == EndState.Kind.COMPLETED ? "" : " — " + cell(r.message()));
+      String ptosim = r.end() + (r.end().kind() != EndState.Kind.FATAL ? "" : " — " + cell(r.message()));
       sb.append("| ").append(l.row.run()).append(" | ").append(l.row.upstream()).append(" | ").append(ptosim)
           .append(" | ").append(l.agrees() ? "yes" : "**no**").append(" | ")
           .append(l.agrees() && l.row.explanation().isPresent() ? "(explanation stale: agrees now) " : "")
