@@ -74,6 +74,9 @@ final class RunOptions {
   @Option(names = "--heap", paramLabel = "BYTES", description = "output heap of every ring (default 256 MiB)")
   Long heap;
 
+  @Option(names = "--ring-heap", paramLabel = "R=BYTES", description = "output heap of one ring (after --heap), e.g. 1=1572864; repeatable")
+  List<String> ringHeaps = new ArrayList<>();
+
   @Option(names = "--dep-pool", paramLabel = "N", description = "dependency-list entries of every ring (default 16384)")
   Integer depPool;
 
@@ -150,6 +153,22 @@ final class RunOptions {
     if (heap != null) {
       RingConfig r = rings;
       rings = parse(() -> r.withHeap(heap), "--heap");
+    }
+    for (String rh : ringHeaps) {
+      int eq = rh.indexOf('=');
+      int ring;
+      long bytes;
+      try {
+        ring = Integer.parseInt(rh.substring(0, Math.max(eq, 0)));
+        bytes = Long.parseLong(rh.substring(eq + 1));
+      } catch (NumberFormatException e) {
+        throw new UserInputException("--ring-heap '" + rh + "': expected RING=BYTES, e.g. 1=1572864");
+      }
+      if (ring < 0 || ring >= RingConfig.RING_COUNT) {
+        throw new UserInputException("--ring-heap '" + rh + "': ring must be 0.." + (RingConfig.RING_COUNT - 1));
+      }
+      RingConfig r = rings;
+      rings = parse(() -> r.withHeap(ring, bytes), "--ring-heap");
     }
     if (depPool != null) {
       RingConfig r = rings;

@@ -40,7 +40,13 @@ final class PtosimRun {
       a.addAll(List.of("--ring-window", row.window()));
     }
     if (!row.heap().equals("-")) {
-      a.addAll(List.of("--heap", row.heap()));
+      if (row.heap().contains("=")) {
+        for (String one : row.heap().split(",")) {
+          a.addAll(List.of("--ring-heap", one));
+        }
+      } else {
+        a.addAll(List.of("--heap", row.heap()));
+      }
     }
     if (!row.depPool().equals("-")) {
       a.addAll(List.of("--dep-pool", row.depPool()));
