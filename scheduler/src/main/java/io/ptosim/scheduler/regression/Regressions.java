@@ -14,6 +14,8 @@ import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
 import io.ptosim.scheduler.version.RuntimeVersions;
+import io.ptosim.scheduler.workload.PagedAttention;
+import io.ptosim.scheduler.workload.PagedAttentionCase;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.WorkloadParams.Mode;
 import io.ptosim.scheduler.workload.Workloads;
@@ -86,7 +88,8 @@ public final class Regressions {
    * run had: that run is a what-if.
    */
   static Regression issue495() {
-    Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("Case1").withMode(Mode.PARTIAL_MANUAL));
+    // The seed snapshot's graph (the hidden alloc owner first in each MANUAL scope), which bug 1 acts on.
+    Program p = PagedAttention.program(PagedAttentionCase.byName("Case1"), true);
     RunConfig.Builder b = base(p, PlatformProfiles.a2a3sim(), RingConfig.DEFAULT_WINDOW, PublishMode.DEFERRED)
         .runtime(RuntimeVersions.pr482());
     long hardwareSpinNs = PlatformProfiles.a2a3().spinNs();
