@@ -17,7 +17,6 @@ import io.ptosim.scheduler.version.RuntimeVersions;
 import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import io.ptosim.scheduler.workload.WorkloadParams;
-import io.ptosim.scheduler.workload.WorkloadParams.Mode;
 import io.ptosim.scheduler.workload.Workloads;
 
 /**
