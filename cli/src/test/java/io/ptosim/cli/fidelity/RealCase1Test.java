@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * retires once its consumers finish, none of them waiting for the orchestrator), so a patient
  * runtime completes at 16,384 entries; at 32,768 the pool never fills. Both real outcomes follow:
  * the default-size abort was the 500 ms wall-clock backstop firing on a loaded host during progress,
- * and the 32,768 run had no dependency-pool stall to time out. About 35 s (four Case1 runs).
+ * and the 32,768 run had no dependency-pool stall to time out. The built-in Case1 AUTO is the graph of
+ * {@code pa-Case1-dep32768}'s deps.json ({@code GraphIdentityTest}). About 35-55 s (four Case1 runs).
  */
 class RealCase1Test {
 

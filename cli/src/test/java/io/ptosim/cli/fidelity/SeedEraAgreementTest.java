@@ -80,7 +80,8 @@ class SeedEraAgreementTest {
       agree += ok ? 1 : 0;
       table.append("| ").append(row.run()).append(" | ").append(row.upstream()).append(" | ").append(r.end())
           .append(r.end().kind() != EndState.Kind.FATAL ? "" : " — " + r.message().lines().findFirst().orElse(""))
-          .append(" | ").append(ok ? "yes" : "**no**").append(" | ").append(row.explanation().orElse("")).append(" |\n");
+          .append(" | ").append(ok ? "yes" : "**no**").append(" | ")
+          .append(ok && row.explanation().isPresent() ? "(explanation stale: agrees now) " : "").append(row.explanation().orElse("")).append(" |\n");
       if (!ok && row.explanation().isEmpty()) {
         unexplained.add(row.run() + ": real " + row.upstream() + ", ptosim " + r.end() + " (" + r.message() + ")");
       }
