@@ -18,7 +18,8 @@ import java.util.Optional;
  * or a run that cannot be expressed, the explanation.
  *
  * <p>Columns: {@code run}, {@code graph} ({@code pa:auto|manual|partial-manual:CASE} for the built-in
- * paged attention, {@code deps:RUN} for the deps.json of that corpus run, {@code none} when the run
+ * paged attention, {@code deps:RUN} for the deps.json of that corpus run, {@code prog:NAME} for a program
+ * file under {@code fidelity/programs} transcribed from the upstream test's orchestration, {@code none} when the run
  * cannot be expressed), {@code window}, {@code heap}, {@code dep_pool} ({@code -} for the default;
  * {@code heap} may be {@code R=BYTES} for one ring), {@code upstream} ({@link EndState#parse}) and
  * {@code explanation} (empty when the run must agree). Lines starting with {@code #} are comments.
@@ -29,7 +30,7 @@ record AgreementRow(String run, String graph, String window, String heap, String
   AgreementRow {
     Preconditions.checkArgument(!run.isEmpty(), "run");
     Preconditions.checkArgument(graph.equals("none") || graph.startsWith("pa:") || graph.startsWith("deps:")
-        || graph.startsWith("seed:"), "%s: graph '%s'", run, graph);
+        || graph.startsWith("prog:"), "%s: graph '%s'", run, graph);
     Preconditions.checkArgument(!graph.equals("none") || explanation.isPresent(), "%s: a run that cannot be expressed needs its reason", run);
   }
 

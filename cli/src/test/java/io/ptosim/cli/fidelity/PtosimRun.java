@@ -34,6 +34,7 @@ final class PtosimRun {
     switch (g[0]) {
       case "pa" -> a.addAll(List.of("--workload", "paged-attention", "--mode", g[1], "--case", g[2]));
       case "deps" -> a.addAll(List.of("--program", depsOf(corpus.resolve(g[1])).toString()));
+      case "prog" -> a.addAll(List.of("--program", program(g[1]).toString()));
       default -> throw new IllegalArgumentException(row.run() + ": graph '" + row.graph() + "' cannot be simulated");
     }
     if (!row.window().equals("-")) {
@@ -53,6 +54,19 @@ final class PtosimRun {
     }
     a.addAll(extra);
     return a;
+  }
+
+  /** A program file of {@code fidelity/programs}, as a path the CLI can open. */
+  static Path program(String name) {
+    try {
+      java.net.URL url = PtosimRun.class.getResource("/fidelity/programs/" + name + ".json");
+      if (url == null) {
+        throw new IllegalArgumentException("no program fidelity/programs/" + name + ".json");
+      }
+      return Path.of(url.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The run's deps.json, plain or gzipped. */
