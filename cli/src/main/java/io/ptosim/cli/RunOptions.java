@@ -12,6 +12,9 @@ import io.ptosim.scheduler.program.ProgramJson;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.upstream.UpstreamFiles;
+import io.ptosim.scheduler.upstream.UpstreamFormatException;
+import io.ptosim.scheduler.upstream.UpstreamPrograms;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
 import java.io.IOException;
@@ -34,7 +37,7 @@ final class RunOptions {
     @Option(names = "--workload", paramLabel = "NAME", description = "a built-in workload: ${COMPLETION-CANDIDATES}", completionCandidates = WorkloadNames.class)
     String workload;
 
-    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md)")
+    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md) or an upstream deps.json, plain or gzipped")
     Path program;
   }
 
@@ -218,12 +221,15 @@ final class RunOptions {
   private Program program(WorkloadParams.Mode workloadMode, long window) {
     if (source.program != null) {
       try {
+        if (UpstreamFiles.looksLikeDepsJson(source.program)) {
+          return UpstreamPrograms.fromDepsJson(source.program);
+        }
         return ProgramJson.read(source.program);
       } catch (NoSuchFileException e) {
         throw new UserInputException(source.program + ": no such file");
       } catch (IOException e) {
         throw new UserInputException(source.program + ": cannot read: " + e.getMessage());
-      } catch (ProgramException e) {
+      } catch (ProgramException | UpstreamFormatException e) {
         throw new UserInputException(source.program + ": " + e.getMessage());
       }
     }

@@ -21,10 +21,10 @@ public final class KernelTable {
 
   /**
    * paged_attention and paged_attention_manual_scope at 6ebaf77, and PR #482's partial-manual at
-   * 01d0723: QK 0, SF 1, PV 2, UP 3.
+   * 01d0723: QK 0, SF 1, PV 2, UP 3; PR #482's AIV hub 5.
    */
   public static final KernelTable PAGED_ATTENTION =
-      new KernelTable(ImmutableBiMap.of(Kernels.QK, 0, Kernels.SF, 1, Kernels.PV, 2, Kernels.UP, 3));
+      new KernelTable(ImmutableBiMap.of(Kernels.QK, 0, Kernels.SF, 1, Kernels.PV, 2, Kernels.UP, 3, Kernels.HUB, 5));
 
   /** No example's names: only the {@code f...} names of a recorded graph are known. */
   public static final KernelTable RECORDED = new KernelTable(ImmutableBiMap.of());
