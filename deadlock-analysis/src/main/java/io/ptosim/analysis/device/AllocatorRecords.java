@@ -19,11 +19,12 @@ final class AllocatorRecords implements RecordParser {
   private static final Pattern GATED =
       Pattern.compile("Head task (\\d+) is the oldest task owned by an open scope");
   private static final Pattern BACKSTOP = Pattern.compile(
-      "No reclaim progress for ~500 ms(?: \\((\\d+) cycles)?|cannot reclaim space after ~500 ms|freed no entries for ~500 ms");
+      "No reclaim progress for ~500 ms(?: \\((\\d+) cycles)?|cannot reclaim space after ~500 ms|freed no entries for ~500 ms"
+          + "|No progress after \\d+ spins");
   private static final Pattern TASK_RING = Pattern.compile(
-      "Task ring(?: (\\d+))?: current=(\\d+),? last_alive=(\\d+),? active=(\\d+)/(\\d+)");
+      "Task ring(?: (\\d+))?:\\s+current=(\\d+),? last_alive=(\\d+),? active=(\\d+)/(\\d+)");
   private static final Pattern HEAP_RING = Pattern.compile(
-      "Heap ring (\\d+): top=(\\d+), tail=(\\d+), size=(\\d+), used=(\\d+), available=(\\d+)");
+      "Heap ring(?: (\\d+))?:\\s+top=(\\d+), tail=(\\d+), size=(\\d+)(?:, used=(\\d+))?, available=(\\d+)");
   private static final Pattern REQUESTED = Pattern.compile("Requested:\\s+(\\d+) bytes");
   private static final Pattern HEAD = Pattern.compile(
       "Head task (\\d+): state=(\\d+), consumers=(\\d+)/(\\d+)(?:, scope_released=(\\d+))?");
@@ -36,7 +37,7 @@ final class AllocatorRecords implements RecordParser {
   public boolean mayMatch(String m) {
     return m.contains("Task Allocator") || m.contains("Head task") || m.contains("~500 ms")
         || m.contains("Task ring") || m.contains("Heap ring") || m.contains("Requested:")
-        || m.contains("BLOCKED:") || m.contains("Flow Control Deadlock");
+        || m.contains("BLOCKED:") || m.contains("Flow Control Deadlock") || m.contains("No progress after");
   }
 
   @Override
@@ -74,10 +75,13 @@ final class AllocatorRecords implements RecordParser {
     }
     if ((m = HEAP_RING.matcher(s)).find()) {
       String record = "heap ring line";
-      return Optional.of(new DeviceRecord.HeapRing(n, RecordParser.integer(line, m, 1, record),
+      OptionalInt ring = m.group(1) == null ? OptionalInt.empty()
+          : OptionalInt.of(RecordParser.integer(line, m, 1, record));
+      OptionalLong used = m.group(5) == null ? OptionalLong.empty()
+          : OptionalLong.of(RecordParser.number(line, m, 5, record));
+      return Optional.of(new DeviceRecord.HeapRing(n, ring,
           RecordParser.number(line, m, 2, record), RecordParser.number(line, m, 3, record),
-          RecordParser.number(line, m, 4, record), RecordParser.number(line, m, 5, record),
-          RecordParser.number(line, m, 6, record)));
+          RecordParser.number(line, m, 4, record), used, RecordParser.number(line, m, 6, record)));
     }
     if ((m = REQUESTED.matcher(s)).find()) {
       return Optional.of(new DeviceRecord.Requested(n, RecordParser.number(line, m, 1, "requested line")));

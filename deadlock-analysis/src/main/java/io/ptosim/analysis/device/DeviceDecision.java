@@ -62,8 +62,9 @@ public final class DeviceDecision {
         .map(DeviceRecord.PoolHeader.class::cast);
     WaitResource resource = header.filter(DeviceRecord.AllocatorHeader.class::isInstance)
         .map(h -> ((DeviceRecord.AllocatorHeader) h).resource()).orElse(WaitResource.TASK_RING);
+    boolean ringKnown = ringKnown(block);
     int ring = ringOf(block);
-    String what = pool.map(p -> "the " + p.pool().text() + " of ring " + ring)
+    String what = pool.map(p -> "the " + p.pool().text() + (ringKnown ? " of ring " + ring : ""))
         .orElse(resource == WaitResource.HEAP ? "the heap of ring " + ring : "the task ring " + ring);
     String at = " (line " + block.line() + ")";
 
@@ -107,7 +108,7 @@ public final class DeviceDecision {
       DeviceRecord.Head head = headLine.get();
       TaskState state = HeadState.of(head, log.dialect());
       long raw = TaskIds.raw(ring, head.task());
-      String headText = "head task " + TaskIds.show(raw);
+      String headText = "head task " + task(ringKnown, raw);
       WaitVertex headVertex = new WaitVertex.RingHead(ring, resource, head.task());
       Optional<Boolean> released = head.scopeReleased();
       if (inFlight > 0 && released.isPresent() && !released.get()) {
@@ -130,7 +131,7 @@ public final class DeviceDecision {
             ImmutableList.of());
       }
       if (inFlight > 0 && released.isEmpty() && gated.isPresent()) {
-        return gatedOnly(gated.get(), what, ring, resource, pool);
+        return gatedOnly(gated.get(), what, ring, ringKnown, resource, pool);
       }
       List<Assumption> assumed = new ArrayList<>();
       if (released.isEmpty()) {
@@ -150,38 +151,40 @@ public final class DeviceDecision {
         return unretired(block, what, headText, headVertex, state, consumers, inFlight, pool, resource, assumed);
       }
     } else if (gated.isPresent()) {
-      return gatedOnly(gated.get(), what, ring, resource, pool);
+      return gatedOnly(gated.get(), what, ring, ringKnown, resource, pool);
     }
     // No head printed (fanin spill, TensorMap pools) or an empty ring.
     long head = block.field(DeviceRecord.LastAlive.class).map(DeviceRecord.LastAlive::task)
         .or(() -> block.field(DeviceRecord.TaskRing.class).map(DeviceRecord.TaskRing::lastAlive)).orElse(0L);
     long raw = TaskIds.raw(ring, head);
+    String flight = inFlight < 0 ? "an unprinted number of tasks" : inFlight + " task" + (inFlight == 1 ? "" : "s");
     return new UnretiredProgress(
-        "Nothing printed shows a cycle: " + what + " is blocked with " + inFlight + " task"
-            + (inFlight == 1 ? "" : "s") + " in flight behind head task " + TaskIds.show(raw)
+        "Nothing printed shows a cycle: " + what + " is blocked with " + flight
+            + " in flight behind head task " + task(ringKnown, raw)
             + ", whose state the log does not print; progress was assumed still possible, so the ~500 ms"
             + " backstop most likely fired on a slow host. Check the TaskRing diagnostics for the stalled"
             + " head, or raise " + pool.map(p -> p.pool().knob()).orElse(knob(resource)) + " and rerun.",
         ImmutableList.of(
             new WitnessStep(ORCHESTRATOR, "the orchestrator waits for " + what + at),
-            new WitnessStep(new WaitVertex.RingHead(ring, resource, head), "head task " + TaskIds.show(raw)
-                + " is assumed to retire, as " + inFlight + " tasks are in flight")),
+            new WitnessStep(new WaitVertex.RingHead(ring, resource, head), "head task " + task(ringKnown, raw)
+                + " is assumed to retire, with " + flight + " in flight")),
         ImmutableList.of(new Assumption(AssumptionKind.HEAD_RETIRES, raw, Count.of(0, 0), ImmutableList.of(),
-            inFlight)));
+            Math.max(0, inFlight))));
   }
 
-  private Verdict gatedOnly(DeviceRecord.ScopeGated gated, String what, int ring, WaitResource resource,
-      Optional<DeviceRecord.PoolHeader> pool) {
+  private Verdict gatedOnly(DeviceRecord.ScopeGated gated, String what, int ring, boolean ringKnown,
+      WaitResource resource, Optional<DeviceRecord.PoolHeader> pool) {
     long raw = TaskIds.raw(ring, gated.head());
+    String head = task(ringKnown, raw);
     return new RealDeadlock(
-        "The blocked orchestrator waits for " + what + ", whose head task " + TaskIds.show(raw)
+        "The blocked orchestrator waits for " + what + ", whose head task " + head
             + " is owned by an open scope; only the orchestrator's scope_end releases it, and the orchestrator"
             + " is blocked here: a cycle of waits that no event can break. Split the scope or size ring "
             + ring + " for the live set retained behind its oldest open-scope task" + knobAdvice(pool, resource) + ".",
         ImmutableList.of(
             new WitnessStep(ORCHESTRATOR, "the orchestrator waits for " + what + " to reclaim past head task "
-                + TaskIds.show(raw)),
-            new WitnessStep(new WaitVertex.RingHead(ring, resource, gated.head()), "head task " + TaskIds.show(raw)
+                + head),
+            new WitnessStep(new WaitVertex.RingHead(ring, resource, gated.head()), "head task " + head
                 + " waits for its open scope's end (line " + gated.line() + ")"),
             new WitnessStep(ORCHESTRATOR, "the scope ends only when the orchestrator runs scope_end, which it"
                 + " cannot while blocked: the cycle closes")),
@@ -229,6 +232,19 @@ public final class DeviceDecision {
     return resource == WaitResource.HEAP ? "PTO2_RING_HEAP" : "PTO2_RING_TASK_WINDOW";
   }
 
+  /** A task of a block; pool blocks do not print their ring, so then only the local id is known. */
+  private static String task(boolean ringKnown, long raw) {
+    return ringKnown ? TaskIds.show(raw) : TaskIds.local(raw) + " (its ring is not printed)";
+  }
+
+  private static boolean ringKnown(StallBlock block) {
+    if (block.header().orElse(null) instanceof DeviceRecord.AllocatorHeader a && a.ring().isPresent()) {
+      return true;
+    }
+    return block.field(DeviceRecord.TaskRing.class).map(t -> t.ring().isPresent()).orElse(false)
+        || block.field(DeviceRecord.HeapRing.class).map(h -> h.ring().isPresent()).orElse(false);
+  }
+
   private static int ringOf(StallBlock block) {
     if (block.header().orElse(null) instanceof DeviceRecord.AllocatorHeader a && a.ring().isPresent()) {
       return a.ring().getAsInt();
@@ -237,7 +253,8 @@ public final class DeviceDecision {
     if (tr.isPresent() && tr.get().ring().isPresent()) {
       return tr.get().ring().getAsInt();
     }
-    return block.field(DeviceRecord.HeapRing.class).map(DeviceRecord.HeapRing::ring).orElse(0);
+    Optional<DeviceRecord.HeapRing> heap = block.field(DeviceRecord.HeapRing.class);
+    return heap.isPresent() && heap.get().ring().isPresent() ? heap.get().ring().getAsInt() : 0;
   }
 
   private static long inFlight(StallBlock block) {
@@ -251,7 +268,8 @@ public final class DeviceDecision {
     }
     Optional<DeviceRecord.CurrentTask> current = block.field(DeviceRecord.CurrentTask.class);
     Optional<DeviceRecord.LastAlive> alive = block.field(DeviceRecord.LastAlive.class);
-    return current.isPresent() && alive.isPresent() ? Math.max(0, current.get().task() - alive.get().task()) : 0;
+    // -1: the block does not say.
+    return current.isPresent() && alive.isPresent() ? Math.max(0, current.get().task() - alive.get().task()) : -1;
   }
 
   // ---- the scope block ----------------------------------------------------------------------

@@ -59,8 +59,8 @@ public sealed interface DeviceRecord {
   /** {@code Task ring R: current=C, last_alive=L, active=a/b (x%)}; the older form has no ring. */
   record TaskRing(int line, OptionalInt ring, long current, long lastAlive, Count active) implements DeviceRecord {}
 
-  /** {@code Heap ring R: top=…, tail=…, size=…, used=…, available=…}. */
-  record HeapRing(int line, int ring, long top, long tail, long size, long used, long available)
+  /** {@code Heap ring R: top=…, tail=…, size=…, used=…, available=…}; the older form has no ring and no used. */
+  record HeapRing(int line, OptionalInt ring, long top, long tail, long size, OptionalLong used, long available)
       implements DeviceRecord {}
 
   /** {@code Requested: N bytes}. */

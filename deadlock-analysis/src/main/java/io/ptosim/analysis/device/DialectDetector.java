@@ -32,7 +32,7 @@ final class DialectDetector {
       found(Dialects.pr482(), number, "'Ring sizes: task_window=N' is the seed era's");
     } else if (m.contains("[TaskAllocator] BLOCKED")) {
       found(Dialects.pr482(), number, "[TaskAllocator] BLOCKED without a ring is the seed era's");
-    } else if (m.contains("Task ring: current=")) {
+    } else if (m.contains("Task ring:") && m.contains("current=")) {
       found(Dialects.pr482(), number, "'Task ring: current=' without a ring number is the seed era's");
     } else if (m.contains("Head task ") && m.contains(", fanout=")) {
       found(Dialects.pr482(), number, "the head line with fanin=/fanout= is the seed era's");

@@ -21,7 +21,8 @@ final class StallDumpRecords implements RecordParser {
   private static final Pattern SUB_CLASS = Pattern.compile("sub_class=(\\S+)");
   private static final Pattern ORCH_DONE = Pattern.compile("orch_done=(\\d+)");
   private static final Pattern STUCK = Pattern.compile("stuck_task_id=(-?\\d+)");
-  private static final Pattern SHUTDOWN = Pattern.compile("\\[SHUTDOWN_SNAPSHOT [^\\]]*?(?:reason=(\\S+?))?[ \\]]");
+  private static final Pattern SHUTDOWN = Pattern.compile("\\[SHUTDOWN_SNAPSHOT([^\\]]*)\\]");
+  private static final Pattern REASON = Pattern.compile("reason=(\\S+)");
 
   @Override
   public boolean mayMatch(String m) {
@@ -36,7 +37,8 @@ final class StallDumpRecords implements RecordParser {
     if (!m.find()) {
       Matcher shutdown = SHUTDOWN.matcher(s);
       if (shutdown.find()) {
-        return Optional.of(new DeviceRecord.ShutdownSnapshot(n, shutdown.group(1) == null ? "" : shutdown.group(1)));
+        Matcher reason = REASON.matcher(shutdown.group(1));
+        return Optional.of(new DeviceRecord.ShutdownSnapshot(n, reason.find() ? reason.group(1) : ""));
       }
       return Optional.empty();
     }
