@@ -2,6 +2,7 @@ package io.ptosim.analysis.device;
 
 import io.ptosim.analysis.snapshot.Count;
 import io.ptosim.analysis.snapshot.WaitResource;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -33,12 +34,14 @@ final class AllocatorRecords implements RecordParser {
   private static final Pattern BLOCKED = Pattern.compile(
       "\\[TaskAllocator(?: ring=(\\d+))?\\] BLOCKED: tasks=(\\d+)/(\\d+),.*?on=(task|heap), spins=(\\d+)");
 
+  private static final List<String> ANCHORS = List.of(
+      "Task Allocator", "Head task", "~500 ms", "Task ring", "Heap ring", "Requested:", "BLOCKED:", "Flow Control Deadlock", "No progress after");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("Task Allocator") || m.contains("Head task") || m.contains("~500 ms")
-        || m.contains("Task ring") || m.contains("Heap ring") || m.contains("Requested:")
-        || m.contains("BLOCKED:") || m.contains("Flow Control Deadlock") || m.contains("No progress after");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {

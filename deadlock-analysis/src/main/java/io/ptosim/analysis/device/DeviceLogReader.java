@@ -3,11 +3,13 @@ package io.ptosim.analysis.device;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,17 +19,23 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Reads a device log as the runtime printed it, streaming, in bounded memory: unwraps each line,
- * offers it to each {@link RecordParser}, assembles deadlock blocks, and counts the lines no
- * parser knows. A recognised record with a bad value is a {@link DeviceLogException}.
+ * Reads a device log as the runtime printed it, streaming, in bounded memory: splits UTF-8 bytes
+ * into lines, lets only lines holding a parser's anchor ({@link AnchorScanner}) be decoded and
+ * unwrapped, offers them to each {@link RecordParser}, assembles deadlock blocks, and counts the
+ * lines no parser knows. A recognised record with a bad value is a {@link DeviceLogException};
+ * bytes that are not UTF-8 are a {@link CharacterCodingException}.
  */
 public final class DeviceLogReader {
   /** Kept records per log; repeated dumps beyond this are only counted. */
   static final int MAX_RECORDS = 100_000;
 
+  private static final int BUFFER = 1 << 20;
+
   private static final List<RecordParser> PARSERS = List.of(
       new AllocatorRecords(), new PoolRecords(), new ScopeRecords(), new StallDumpRecords(),
       new FatalRecords(), new HostRecords());
+
+  private static final AnchorScanner ANCHORS = new AnchorScanner(anchors());
 
   private final Optional<Dialect> forced;
 
@@ -36,10 +44,17 @@ public final class DeviceLogReader {
     this.forced = checkNotNull(forced, "forced");
   }
 
+  private static List<String> anchors() {
+    List<String> all = new ArrayList<>();
+    PARSERS.forEach(p -> all.addAll(p.anchors()));
+    all.add("next_block=");  // the seed snapshot's task records
+    return all;
+  }
+
   /** Reads {@code text}. */
   public DeviceLog read(CharSequence text) throws DeviceLogException {
     try {
-      return read(new StringReader(text.toString()));
+      return read(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new UncheckedIOException("reading a string cannot fail", e);
     }
@@ -47,19 +62,60 @@ public final class DeviceLogReader {
 
   /** Reads the UTF-8 file {@code file}. */
   public DeviceLog read(Path file) throws IOException, DeviceLogException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader);
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in);
     }
   }
 
-  /** Reads everything {@code reader} yields; the caller closes it. */
-  public DeviceLog read(Reader reader) throws IOException, DeviceLogException {
-    BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
-    Session session = new Session();
+  /** Reads every byte {@code in} yields as UTF-8; the caller closes it. */
+  public DeviceLog read(InputStream in) throws IOException, DeviceLogException {
+    Session session = new Session(forced.isEmpty());
+    byte[] buf = new byte[BUFFER];
+    int filled = 0;
     int number = 0;
-    for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-      number++;
-      session.accept(number, number == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw);
+    boolean eof = false;
+    while (!eof || filled > 0) {
+      if (!eof && filled < buf.length) {
+        int n = in.read(buf, filled, buf.length - filled);
+        if (n < 0) {
+          eof = true;
+        } else {
+          filled += n;
+        }
+      }
+      int start = 0;
+      while (true) {
+        int end = start;
+        int high = 0;
+        boolean blank = true;
+        while (end < filled && buf[end] != '\n') {
+          byte b = buf[end];
+          high |= b;
+          blank &= b == ' ' || b == '\t' || b == '\r';
+          end++;
+        }
+        if (end == filled && !eof) {
+          break;  // a partial line: read more first
+        }
+        if (end == filled && start == end) {
+          break;
+        }
+        number++;
+        session.line(number, buf, start, end, high < 0, blank);
+        start = end + 1;
+        if (start > filled) {
+          start = filled;
+        }
+      }
+      if (start == 0 && filled == buf.length) {
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);  // a line longer than the buffer
+        continue;
+      }
+      System.arraycopy(buf, start, buf, 0, filled - start);
+      filled -= start;
+      if (eof && filled == 0) {
+        break;
+      }
     }
     session.closeBlock();
     Dialect dialect = forced.orElse(session.detector.dialect());
@@ -77,8 +133,8 @@ public final class DeviceLogReader {
 
   /** One read's state. */
   private static final class Session {
-    private final LineUnwrapper unwrapper = new LineUnwrapper();
     private final DialectDetector detector = new DialectDetector();
+    private boolean detecting;
     private final List<StallBlock> blocks = new ArrayList<>();
     private final List<DeviceRecord> records = new ArrayList<>();
     private Optional<DeviceRecord> header = Optional.empty();
@@ -86,17 +142,44 @@ public final class DeviceLogReader {
     private int skipped;
     private long dropped;
     private OptionalInt seedLine = OptionalInt.empty();
+    /** The previous line was non-blank, not a message line, and counted as skipped. */
+    private boolean previousSkippedHeader;
 
-    void accept(int number, String raw) throws DeviceLogException {
-      Optional<LogLine> unwrapped = unwrapper.accept(number, raw);
-      if (unwrapped.isEmpty()) {
+    Session(boolean detecting) {
+      this.detecting = detecting;
+    }
+
+    void line(int number, byte[] buf, int start, int end, boolean nonAscii, boolean blank)
+        throws DeviceLogException, CharacterCodingException {
+      if (blank) {
+        previousSkippedHeader = false;
         return;
       }
-      if (unwrapper.headerPending()) {
+      if (nonAscii) {
+        // Validate so that binary input is an error, not silently replaced characters.
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, start, end - start));
+      }
+      boolean quoted = buf[start] == '"' || (number == 1 && end - start > 3 && buf[start + 3] == '"');
+      if (!detecting && !quoted && !ANCHORS.matches(buf, start, end)) {
+        skipped++;
+        previousSkippedHeader = true;
+        return;
+      }
+      String raw = new String(buf, start, end - start, StandardCharsets.UTF_8);
+      if (number == 1 && raw.startsWith("\uFEFF")) {
+        raw = raw.substring(1);
+      }
+      boolean onboard = LineUnwrapper.isOnboardMessage(raw);
+      if (onboard && previousSkippedHeader) {
         skipped--;  // the onboard header line belongs to this message
       }
-      LogLine line = unwrapped.get();
-      detector.observe(number, raw, line);
+      previousSkippedHeader = false;
+      LogLine line = LineUnwrapper.unwrap(number, raw).orElseThrow();
+      if (detecting) {
+        detector.observe(number, raw, line);
+        detecting = !detector.decided();
+      }
       String message = line.message();
       for (RecordParser parser : PARSERS) {
         if (parser.mayMatch(message)) {
@@ -112,6 +195,7 @@ public final class DeviceLogReader {
         return;
       }
       skipped++;
+      previousSkippedHeader = !onboard;
     }
 
     private void add(DeviceRecord record) {

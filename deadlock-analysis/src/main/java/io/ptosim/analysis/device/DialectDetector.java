@@ -46,6 +46,11 @@ final class DialectDetector {
     reason = "line " + number + ": " + why;
   }
 
+  /** Whether a line has told the dialect. */
+  boolean decided() {
+    return detected.isPresent();
+  }
+
   Dialect dialect() {
     return detected.orElse(Dialects.main());
   }

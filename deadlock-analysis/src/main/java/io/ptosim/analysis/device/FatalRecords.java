@@ -1,5 +1,6 @@
 package io.ptosim.analysis.device;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -14,10 +15,14 @@ final class FatalRecords implements RecordParser {
   private static final Pattern OTHER = Pattern.compile("FATAL: (.*)");
   private static final Pattern THREAD = Pattern.compile("Thread (\\d+): Fatal error(?: detected)? \\(code=(-?\\d+)\\)");
 
+  private static final List<String> ANCHORS = List.of(
+      "FATAL", "Fatal error");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("FATAL") || m.contains("Fatal error");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {

@@ -1,5 +1,6 @@
 package io.ptosim.analysis.device;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +16,14 @@ final class HostRecords implements RecordParser {
   private static final Pattern TIMEOUT = Pattern.compile("PTO2 scheduler timeout sub_class=(\\S+)");
   private static final Pattern PASSED = Pattern.compile("^\\s*\\S+::\\S+ PASSED\\b|Kernel execution completed successfully|^=+ \\d+ passed");
 
+  private static final List<String> ANCHORS = List.of(
+      "PTO2 ", "error detail", "PASSED", "completed successfully", " passed");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("PTO2 ") || m.contains("error detail") || m.contains("PASSED")
-        || m.contains("completed successfully") || m.contains(" passed");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {

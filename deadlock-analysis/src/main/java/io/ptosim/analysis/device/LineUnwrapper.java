@@ -3,30 +3,29 @@ package io.ptosim.analysis.device;
 import java.util.Optional;
 
 /**
- * Removes the runtime's line wrappers, by hand rather than by regular expression because it runs
- * on every line of logs that reach a gigabyte. The onboard form spans two lines: {@link #accept}
- * returns the message line and {@link #headerPending()} tells the reader that the line before it
- * was the onboard header, not an unknown line.
+ * Removes the runtime's line wrappers, by hand rather than by regular expression. The onboard
+ * form spans two lines: the message line, in double quotes, unwraps to the message, and the
+ * reader counts the line before it (thread id and function) as part of that record.
  */
 public final class LineUnwrapper {
-  private boolean lastWasCandidateHeader;
-  private boolean headerConsumed;
+  private LineUnwrapper() {}
+
+  /** Whether {@code line} is an onboard message line ({@code "..."}). */
+  public static boolean isOnboardMessage(String line) {
+    String s = stripEnd(line);
+    return s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"';
+  }
 
   /** Unwraps line {@code number}; empty for blank lines. */
-  public Optional<LogLine> accept(int number, String raw) {
-    headerConsumed = false;
+  public static Optional<LogLine> unwrap(int number, String raw) {
     String line = stripEnd(raw);
     if (line.isEmpty()) {
-      lastWasCandidateHeader = false;
       return Optional.empty();
     }
     if (line.length() >= 2 && line.charAt(0) == '"' && line.charAt(line.length() - 1) == '"') {
-      headerConsumed = lastWasCandidateHeader;
-      lastWasCandidateHeader = false;
       String inner = line.substring(1, line.length() - 1);
       return Optional.of(new LogLine(number, "", "", stripFileLine(inner), LogLine.Wrapper.ONBOARD));
     }
-    lastWasCandidateHeader = true;
     int at = 0;
     LogLine.Wrapper wrapper = LogLine.Wrapper.BARE;
     if (line.startsWith("[mono_ns=")) {
@@ -59,11 +58,6 @@ public final class LineUnwrapper {
       }
     }
     return Optional.of(new LogLine(number, "", "", line, LogLine.Wrapper.NONE));
-  }
-
-  /** Whether the line before the last accepted one was an onboard header (part of a record). */
-  public boolean headerPending() {
-    return headerConsumed;
   }
 
   private static boolean isLevel(String s, int from, int to) {

@@ -1,6 +1,7 @@
 package io.ptosim.analysis.device;
 
 import io.ptosim.analysis.snapshot.Count;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,11 +22,14 @@ final class PoolRecords implements RecordParser {
   private static final Pattern CURRENT = Pattern.compile("current_task:\\s+(\\d+)");
   private static final Pattern IN_FLIGHT = Pattern.compile("In-flight tasks:\\s+(\\d+)");
 
+  private static final List<String> ANCHORS = List.of(
+      "Pool", "exhausted:", "Needed:", "last_task_alive", "current_task:", "In-flight");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("Pool") || m.contains("exhausted:") || m.contains("Needed:")
-        || m.contains("last_task_alive") || m.contains("current_task:") || m.contains("In-flight");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {

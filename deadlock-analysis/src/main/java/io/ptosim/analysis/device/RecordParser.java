@@ -1,17 +1,29 @@
 package io.ptosim.analysis.device;
 
 import io.ptosim.analysis.snapshot.Count;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * Reads one diagnostic kind. {@link #mayMatch} is a cheap substring test run on every line, so
- * that the regular expressions only see the few lines that can be records.
+ * Reads one diagnostic kind. Its {@link #anchors} are substrings every one of its records holds:
+ * the reader scans lines for them byte by byte, so that the regular expressions only see the few
+ * lines that can be records.
  */
 interface RecordParser {
 
+  /** Substrings one of which every record of this parser contains. */
+  List<String> anchors();
+
   /** Whether {@code message} can hold one of this parser's records. */
-  boolean mayMatch(String message);
+  default boolean mayMatch(String message) {
+    for (String anchor : anchors()) {
+      if (message.contains(anchor)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The record on {@code line}, or empty when the line is none of this parser's. */
   Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException;

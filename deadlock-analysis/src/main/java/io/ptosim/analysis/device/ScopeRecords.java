@@ -1,5 +1,6 @@
 package io.ptosim.analysis.device;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,11 +13,14 @@ final class ScopeRecords implements RecordParser {
   private static final Pattern FIELD = Pattern.compile("^\\s*(scope_depth|ring_id|scope_task_count):\\s+(\\d+)\\s*$");
   private static final Pattern ACTIVE = Pattern.compile("^\\s*active_tasks:\\s+(\\d+) / (\\d+)\\s*$");
 
+  private static final List<String> ANCHORS = List.of(
+      "Scope Deadlock", "Tasks in current scope", "scope_depth:", "ring_id:", "scope_task_count:", "active_tasks:");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("Scope Deadlock") || m.contains("Tasks in current scope") || m.contains("scope_depth:")
-        || m.contains("ring_id:") || m.contains("scope_task_count:") || m.contains("active_tasks:");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {

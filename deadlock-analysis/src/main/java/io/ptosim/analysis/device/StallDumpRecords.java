@@ -1,5 +1,6 @@
 package io.ptosim.analysis.device;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -24,10 +25,14 @@ final class StallDumpRecords implements RecordParser {
   private static final Pattern SHUTDOWN = Pattern.compile("\\[SHUTDOWN_SNAPSHOT([^\\]]*)\\]");
   private static final Pattern REASON = Pattern.compile("reason=(\\S+)");
 
+  private static final List<String> ANCHORS = List.of(
+      "[STALL ", "[SHUTDOWN_SNAPSHOT");
+
   @Override
-  public boolean mayMatch(String m) {
-    return m.contains("[STALL ") || m.contains("[SHUTDOWN_SNAPSHOT");
+  public List<String> anchors() {
+    return ANCHORS;
   }
+
 
   @Override
   public Optional<DeviceRecord> parse(LogLine line) throws DeviceLogException {
