@@ -73,15 +73,28 @@ final class AnchorScanner {
     return row;
   }
 
-  /** Whether {@code bytes[from, to)} contains an anchor. */
-  boolean matches(byte[] bytes, int from, int to) {
+  /** {@link #scan} found an anchor. */
+  static final int ANCHOR = 1;
+  /** {@link #scan} found no anchor but a byte outside ASCII. */
+  static final int NON_ASCII = 2;
+
+  /** {@link #ANCHOR}, {@link #NON_ASCII}, or 0 for a plain ASCII line without an anchor. */
+  int scan(byte[] bytes, int from, int to) {
     int state = 0;
+    int high = 0;
     for (int i = from; i < to; i++) {
-      state = next[(state << 8) | (bytes[i] & 0xFF)];
+      int b = bytes[i];
+      high |= b;
+      state = next[(state << 8) | (b & 0xFF)];
       if (accepting[state]) {
-        return true;
+        return ANCHOR;
       }
     }
-    return false;
+    return high < 0 ? NON_ASCII : 0;
+  }
+
+  /** Whether {@code bytes[from, to)} contains an anchor. */
+  boolean matches(byte[] bytes, int from, int to) {
+    return scan(bytes, from, to) == ANCHOR;
   }
 }

@@ -85,15 +85,7 @@ public final class DeviceLogReader {
       }
       int start = 0;
       while (true) {
-        int end = start;
-        int high = 0;
-        boolean blank = true;
-        while (end < filled && buf[end] != '\n') {
-          byte b = buf[end];
-          high |= b;
-          blank &= b == ' ' || b == '\t' || b == '\r';
-          end++;
-        }
+        int end = newline(buf, start, filled);
         if (end == filled && !eof) {
           break;  // a partial line: read more first
         }
@@ -101,7 +93,7 @@ public final class DeviceLogReader {
           break;
         }
         number++;
-        session.line(number, buf, start, end, high < 0, blank);
+        session.line(number, buf, start, end);
         start = end + 1;
         if (start > filled) {
           start = filled;
@@ -131,6 +123,31 @@ public final class DeviceLogReader {
         ImmutableList.copyOf(session.records), session.dropped, session.seedLine);
   }
 
+  private static int newline(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return to;
+  }
+
+  private static boolean blank(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void requireUtf8(byte[] buf, int from, int to) throws CharacterCodingException {
+    // Validate so that binary input is an error, not silently replaced characters.
+    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, from, to - from));
+  }
+
   /** One read's state. */
   private static final class Session {
     private final DialectDetector detector = new DialectDetector();
@@ -149,23 +166,24 @@ public final class DeviceLogReader {
       this.detecting = detecting;
     }
 
-    void line(int number, byte[] buf, int start, int end, boolean nonAscii, boolean blank)
-        throws DeviceLogException, CharacterCodingException {
-      if (blank) {
+    void line(int number, byte[] buf, int start, int end) throws DeviceLogException, CharacterCodingException {
+      if (start == end || (buf[start] <= ' ' && blank(buf, start, end))) {
         previousSkippedHeader = false;
         return;
       }
-      if (nonAscii) {
-        // Validate so that binary input is an error, not silently replaced characters.
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, start, end - start));
-      }
       boolean quoted = buf[start] == '"' || (number == 1 && end - start > 3 && buf[start + 3] == '"');
-      if (!detecting && !quoted && !ANCHORS.matches(buf, start, end)) {
-        skipped++;
-        previousSkippedHeader = true;
-        return;
+      if (!detecting && !quoted) {
+        int scan = ANCHORS.scan(buf, start, end);
+        if (scan != AnchorScanner.ANCHOR) {
+          if (scan == AnchorScanner.NON_ASCII) {
+            requireUtf8(buf, start, end);
+          }
+          skipped++;
+          previousSkippedHeader = true;
+          return;
+        }
       }
+      requireUtf8IfNeeded(buf, start, end);
       String raw = new String(buf, start, end - start, StandardCharsets.UTF_8);
       if (number == 1 && raw.startsWith("\uFEFF")) {
         raw = raw.substring(1);
@@ -224,6 +242,15 @@ public final class DeviceLogReader {
           } else {
             dropped++;
           }
+        }
+      }
+    }
+
+    private static void requireUtf8IfNeeded(byte[] buf, int start, int end) throws CharacterCodingException {
+      for (int i = start; i < end; i++) {
+        if (buf[i] < 0) {
+          requireUtf8(buf, start, end);
+          return;
         }
       }
     }
