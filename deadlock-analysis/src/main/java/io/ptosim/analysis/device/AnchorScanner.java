@@ -93,6 +93,31 @@ final class AnchorScanner {
     return high < 0 ? NON_ASCII : 0;
   }
 
+  /**
+   * Scans the line starting at {@code from} up to the next newline (or {@code to}) in one pass:
+   * the line's end in the low 32 bits, {@link #ANCHOR} / {@link #NON_ASCII} shifted by 32 above.
+   */
+  long scanLine(byte[] bytes, int from, int to) {
+    int state = 0;
+    int high = 0;
+    int i = from;
+    for (; i < to; i++) {
+      int b = bytes[i];
+      if (b == '\n') {
+        return i | ((long) (high < 0 ? NON_ASCII : 0) << 32);
+      }
+      high |= b;
+      state = next[(state << 8) | (b & 0xFF)];
+      if (accepting[state]) {
+        for (i++; i < to && bytes[i] != '\n'; i++) {
+          // the rest of the line only has to be found
+        }
+        return i | ((long) ANCHOR << 32);
+      }
+    }
+    return i | ((long) (high < 0 ? NON_ASCII : 0) << 32);
+  }
+
   /** Whether {@code bytes[from, to)} contains an anchor. */
   boolean matches(byte[] bytes, int from, int to) {
     return scan(bytes, from, to) == ANCHOR;

@@ -85,7 +85,8 @@ public final class DeviceLogReader {
       }
       int start = 0;
       while (true) {
-        int end = newline(buf, start, filled);
+        long scanned = ANCHORS.scanLine(buf, start, filled);
+        int end = (int) scanned;
         if (end == filled && !eof) {
           break;  // a partial line: read more first
         }
@@ -93,7 +94,7 @@ public final class DeviceLogReader {
           break;
         }
         number++;
-        session.line(number, buf, start, end);
+        session.line(number, buf, start, end, (int) (scanned >>> 32));
         start = end + 1;
         if (start > filled) {
           start = filled;
@@ -121,15 +122,6 @@ public final class DeviceLogReader {
     }
     return new DeviceLog(dialect, reason, number, session.skipped, blocks,
         ImmutableList.copyOf(session.records), session.dropped, session.seedLine);
-  }
-
-  private static int newline(byte[] buf, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (buf[i] == '\n') {
-        return i;
-      }
-    }
-    return to;
   }
 
   private static boolean blank(byte[] buf, int from, int to) {
@@ -166,22 +158,19 @@ public final class DeviceLogReader {
       this.detecting = detecting;
     }
 
-    void line(int number, byte[] buf, int start, int end) throws DeviceLogException, CharacterCodingException {
+    void line(int number, byte[] buf, int start, int end, int scan) throws DeviceLogException, CharacterCodingException {
       if (start == end || (buf[start] <= ' ' && blank(buf, start, end))) {
         previousSkippedHeader = false;
         return;
       }
       boolean quoted = buf[start] == '"' || (number == 1 && end - start > 3 && buf[start + 3] == '"');
-      if (!detecting && !quoted) {
-        int scan = ANCHORS.scan(buf, start, end);
-        if (scan != AnchorScanner.ANCHOR) {
-          if (scan == AnchorScanner.NON_ASCII) {
-            requireUtf8(buf, start, end);
-          }
-          skipped++;
-          previousSkippedHeader = true;
-          return;
+      if (!detecting && !quoted && scan != AnchorScanner.ANCHOR) {
+        if (scan == AnchorScanner.NON_ASCII) {
+          requireUtf8(buf, start, end);
         }
+        skipped++;
+        previousSkippedHeader = true;
+        return;
       }
       requireUtf8IfNeeded(buf, start, end);
       String raw = new String(buf, start, end - start, StandardCharsets.UTF_8);
