@@ -51,6 +51,10 @@ public final class DeviceDecision {
     if (dump.isPresent()) {
       return dump.get();
     }
+    Optional<Verdict> coded = stallCodeOnly();
+    if (coded.isPresent()) {
+      return coded.get();
+    }
     return noStall();
   }
 
@@ -378,6 +382,52 @@ public final class DeviceDecision {
             + " more. Look at what the orchestrator was waiting for.",
         ImmutableList.of(new WitnessStep(ORCHESTRATOR, "the orchestrator has not finished")),
         ImmutableList.of(new Assumption(AssumptionKind.ORCHESTRATOR_SUBMITS, 0, Count.of(0, 0), ImmutableList.of(), 0))));
+  }
+
+  // ---- a stall known only by its error code -------------------------------------------------
+
+  /** PTO2 error codes that report an allocator, pool or scheduler stall. */
+  private static boolean stallCode(int code) {
+    return code == 1 || code == 2 || code == 3 || code == 4 || code == 10 || code == 11 || code == 100;
+  }
+
+  private Optional<Verdict> stallCodeOnly() {
+    int code = 0;
+    int line = 0;
+    for (DeviceRecord.RuntimeFailed r : log.all(DeviceRecord.RuntimeFailed.class)) {
+      int c = r.orchCode() != 0 ? r.orchCode() : r.schedCode();
+      if (stallCode(c)) {
+        code = c;
+        line = r.line();
+        break;
+      }
+    }
+    if (code == 0) {
+      for (DeviceRecord.ThreadFatal t : log.all(DeviceRecord.ThreadFatal.class)) {
+        if (stallCode(t.code())) {
+          code = t.code();
+          line = t.line();
+          break;
+        }
+      }
+    }
+    if (code == 0) {
+      return Optional.empty();
+    }
+    Assumption check = new Assumption(AssumptionKind.RUNTIME_CHECK, 0, Count.of(0, 0), ImmutableList.of(), code);
+    ImmutableList<WitnessStep> witness = ImmutableList.of(new WitnessStep(ORCHESTRATOR,
+        "line " + line + " reports error code " + code + " but the log holds no diagnostic block for it"));
+    if (code == 1) {
+      // SCOPE_DEADLOCK is raised only when a scope owns as many tasks as its ring can hold.
+      return Optional.of(new RealDeadlock("Error code 1 (SCOPE_DEADLOCK, line " + line + "): the runtime found a"
+          + " scope owning as many tasks as its ring holds, which only scope_end could release; the log does not"
+          + " print the numbers, so this rests on the runtime's check. Raise PTO2_RING_TASK_WINDOW or split the scope.",
+          witness, ImmutableList.of(check)));
+    }
+    return Optional.of(new UnretiredProgress("Error code " + code + " (line " + line + ") reports a stall, but the"
+        + " log holds neither its diagnostic block nor a stall dump; nothing printed shows a cycle, so progress is"
+        + " assumed possible. Rerun with the device log at info level to see the block.",
+        witness, ImmutableList.of(check)));
   }
 
   // ---- no stall -----------------------------------------------------------------------------

@@ -56,6 +56,8 @@ public record Assumption(
           + ": every core assumed idle, as the stall's sub-class says (no CLUSTER lines)";
       case KERNEL_COMPLETES -> "task " + TaskIds.show(task) + ": its running kernel assumed to complete";
       case ORCHESTRATOR_SUBMITS -> "the orchestrator, not finished, assumed to go on submitting";
+      case RUNTIME_CHECK -> "the runtime's own check (error code " + releases
+          + ") assumed right, as the log does not print the numbers it used";
     };
   }
 

@@ -26,5 +26,7 @@ public enum AssumptionKind {
   /** From a device log: the kernels still running on a core will complete. */
   KERNEL_COMPLETES,
   /** From a device log: the orchestrator, not finished, will go on submitting. */
-  ORCHESTRATOR_SUBMITS
+  ORCHESTRATOR_SUBMITS,
+  /** From a device log that prints only a stall's error code: the runtime's own check was right. */
+  RUNTIME_CHECK
 }

@@ -93,6 +93,18 @@ class DeviceDecisionTest {
   }
 
   @Test
+  void aStallKnownOnlyByItsCodeRestsOnTheRuntimesCheck() throws Exception {
+    Verdict scope = DeviceDecision.decide(new DeviceLogReader(java.util.Optional.empty()).read(
+        "[ERROR] handle_orchestrator_exit: [scheduler_cold_path.cpp:65] Thread 1: Fatal error (code=1), sending EXIT_SIGNAL\n"));
+    assertThat(scope.kind()).isEqualTo(VerdictKind.REAL_DEADLOCK);
+    assertThat(scope.assumptions()).extracting(a -> a.kind()).containsExactly(AssumptionKind.RUNTIME_CHECK);
+    Verdict pool = DeviceDecision.decide(new DeviceLogReader(java.util.Optional.empty()).read(
+        "PTO2 runtime failed: orch_error_code=4 sched_error_code=0 runtime_status=-4\n"));
+    assertThat(pool.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+    assertThat(pool.assumptions().get(0).text()).contains("error code 4");
+  }
+
+  @Test
   void logsWithoutAStallSayWhatTheyShow() throws Exception {
     Verdict done = DeviceFixtures.verdict("main-completed.log");
     assertThat(done.kind()).isEqualTo(VerdictKind.NO_STALL);
