@@ -103,6 +103,14 @@ class DeviceCheckTest {
   }
 
   @Test
+  void aBadCommandLineWithJsonIsStillOneObject() throws Exception {
+    Cli c = Cli.run("check", "--json", "--no-such-flag", "x.log");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(c.err()).startsWith("ptosim: Unknown option: '--no-such-flag'");
+    assertThat(onlyObject(c.out()).get("error").asText()).startsWith("Unknown option: '--no-such-flag'");
+  }
+
+  @Test
   void aSeedSnapshotLineInALogTakesTheSnapshotPath() throws Exception {
     Path f = tmp.resolve("seed-in-log.txt");
     Files.writeString(f, "[mono_ns=1][T0x1][INFO] x: [a.cpp:1] noise\n"
