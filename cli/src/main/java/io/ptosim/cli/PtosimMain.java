@@ -30,6 +30,13 @@ public final class PtosimMain implements Runnable {
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("ptosim: " + ex.getMessage());
+      if (java.util.Arrays.asList(a).contains("--json")) {
+        // --json promises one JSON object on stdout, also when the command line itself is wrong.
+        java.util.Map<String, Object> o = Json.object();
+        o.put("error", ex.getMessage());
+        o.put("line", 0);
+        out.println(Json.write(o));
+      }
       return ExitCodes.BAD_INPUT;
     });
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
