@@ -39,6 +39,7 @@ public record RunConfig(
   public RunConfig {
     Preconditions.checkNotNull(program, "program");
     Preconditions.checkNotNull(platform, "platform");
+    KernelLookup.check(program, platform);
     Preconditions.checkNotNull(policy, "policy");
     Preconditions.checkArgument(StallPolicies.names().contains(policy), "unknown stall policy '%s' (known: %s)", policy,
         StallPolicies.names());
