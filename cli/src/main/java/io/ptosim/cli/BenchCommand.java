@@ -19,17 +19,31 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks, reported as ratios measured in one run (never as timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure ptosim's own costs. WHAT is one of:",
+    description = {"Measure ptosim's own costs and robustness: kernel, checker, check-startup, case1, fuzz.",
+        "WHAT is one of:",
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
-        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included"})
+        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included",
+        "  fuzz           mutated inputs of every reader (--cases, --seed, --target): counts per reader;",
+        "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | fuzz")
   String what;
+
+  @Option(names = "--cases", paramLabel = "N", description = "fuzz: cases in the campaign, spread over the readers (default ${DEFAULT-VALUE})")
+  long cases = 10_000;
+
+  @Option(names = "--seed", paramLabel = "S", description = "fuzz: seed of the campaign (default ${DEFAULT-VALUE})")
+  long seed = 1;
+
+  @Option(names = "--target", paramLabel = "READER", description = "fuzz: only these readers (default: all)")
+  List<String> targets = new java.util.ArrayList<>();
+
+  @picocli.CommandLine.Mixin io.ptosim.cli.progress.ProgressOptions progressOptions;
 
   @Option(names = "--events", description = "kernel: events per timed round (default ${DEFAULT-VALUE})")
   long events = 1_000_000;
@@ -37,8 +51,8 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--rounds", description = "timed rounds or runs; the median is reported (default ${DEFAULT-VALUE})")
   int rounds = 7;
 
-  @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE})")
-  Path seedFile = Path.of("../shared/seeds/000_75e2500647e36491.txt");
+  @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE}, shipped with ptosim)")
+  Path seedFile = Path.of("examples/seed-495.txt");
 
   @Override
   public Integer call() throws Exception {
@@ -64,14 +78,46 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return checkStartup(out);
       case "case1":
         return case1(out);
+      case "fuzz":
+        return fuzz(out);
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, fuzz)");
     }
+  }
+
+  private int fuzz(PrintWriter out) throws InterruptedException {
+    if (cases < 1 || cases > 100_000_000L) {
+      throw new UserInputException("--cases must be 1..100000000: " + cases);
+    }
+    List<io.ptosim.cli.fuzz.FuzzTarget> chosen;
+    try {
+      chosen = io.ptosim.cli.fuzz.FuzzTargets.named(targets);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--target: " + e.getMessage());
+    }
+    java.util.Map<String, io.ptosim.cli.fuzz.FuzzCounts> counts;
+    long t0 = System.nanoTime();
+    try (io.ptosim.cli.progress.Progress progress = progressOptions.progress(spec, "fuzz", cases)) {
+      counts = new io.ptosim.cli.fuzz.FuzzCampaign(chosen).run(cases, seed, progress);
+    }
+    double wallS = (System.nanoTime() - t0) / 1e9;
+    out.println(String.format(Locale.ROOT, "fuzz campaign: %d cases, seed %d, %.1f s", cases, seed, wallS));
+    io.ptosim.cli.fuzz.FuzzCampaign.table(counts).forEach(out::println);
+    long problems = 0;
+    for (io.ptosim.cli.fuzz.FuzzCounts c : counts.values()) {
+      problems += c.problems();
+      for (String e : c.examples()) {
+        out.println(c.target() + ": " + e);
+      }
+    }
+    out.println(problems == 0 ? "every case ended in a result or a one-line input error naming where, within 2 s"
+        : problems + " PROBLEM CASES (see above)");
+    return problems == 0 ? ExitCodes.OK : ExitCodes.NOT_COMPLETED;
   }
 
   private int checkStartup(PrintWriter out) throws IOException, InterruptedException {
     if (!Files.isRegularFile(seedFile)) {
-      throw new UserInputException("--seed-file " + seedFile + ": no such file");
+      throw new UserInputException("--seed-file: cannot read " + seedFile + ": no such file (run from the ptosim directory, or give --seed-file)");
     }
     Path big = Files.createTempFile("ptosim-bench-", ".txt");
     try {

@@ -8,11 +8,7 @@ import io.ptosim.analysis.text.SnapshotFormatException;
 import io.ptosim.analysis.text.SnapshotParser;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -76,24 +72,15 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private String displayName() {
-    return file.equals("-") ? "<stdin>" : file;
+    return TextInput.displayName(file);
   }
 
-  private ParsedSnapshot parse() throws IOException {
-    String name = displayName();
+  private ParsedSnapshot parse() {
+    String text = TextInput.read(file);
     try {
-      if (file.equals("-")) {
-        return SnapshotParser.parse(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      }
-      return SnapshotParser.parse(Path.of(file));
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(name + ": no such file");
+      return SnapshotParser.parse(text);
     } catch (SnapshotFormatException e) {
-      throw new UserInputException(name + ": " + e.getMessage());
-    } catch (CharacterCodingException e) {
-      throw new UserInputException(name + ": not UTF-8 text");
-    } catch (IOException e) {
-      throw new UserInputException(name + ": cannot read: " + e.getMessage());
+      throw new UserInputException(displayName() + ": " + e.getMessage());
     }
   }
 }
