@@ -34,6 +34,8 @@ final class ReportView {
 
   static Map<String, Object> toJson(RunReport r, Timing timing, StallSummary stalls, boolean allStalls) {
     Map<String, Object> o = Json.object();
+    o.put("runtime", r.runtime());
+    o.put("policy", r.policy());
     o.put("outcome", r.outcome().name());
     o.put("message", r.message());
     // upstream's numbering of the device's error code (0 ok, orch_error_code otherwise), and ptosim's own exit status.
@@ -99,6 +101,7 @@ final class ReportView {
   static void print(String what, RunReport r, Timing timing, StallSummary stalls, PrintWriter out) {
     double wallS = timing.runNanos() / 1e9;
     out.println("run:        " + what);
+    out.println("runtime:    " + r.runtime() + ", policy " + r.policy());
     out.println("outcome:    " + r.outcome() + " (device code " + r.exitCode() + ")");
     out.println("message:    " + r.message());
     out.println(String.format(Locale.ROOT, "tasks:      %d in the program, %d completed", r.tasks(), r.tasksCompleted()));
