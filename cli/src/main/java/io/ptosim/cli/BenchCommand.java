@@ -122,8 +122,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     Path big = Files.createTempFile("ptosim-bench-", ".txt");
     try {
       SyntheticSnapshots.writeChain(big, 32_767, false);
-      double seed = medianCheck(seedFile);
-      double large = medianCheck(big);
+      double seed;
+      double large;
+      try (io.ptosim.cli.progress.Progress progress = progressOptions.progress(spec, "bench check-startup", 2L * rounds)) {
+        seed = medianCheck(seedFile, progress, 0);
+        large = medianCheck(big, progress, rounds);
+      }
       out.println(String.format(Locale.ROOT, "ptosim check, JVM start included (median of %d):", rounds));
       out.println(String.format(Locale.ROOT, "  seed snapshot (4 tasks)   %8.1f ms", seed));
       out.println(String.format(Locale.ROOT, "  32,767-task snapshot      %8.1f ms", large));
@@ -134,9 +138,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     }
   }
 
-  private double medianCheck(Path file) throws IOException, InterruptedException {
+  private double medianCheck(Path file, io.ptosim.cli.progress.Progress progress, int done) throws IOException, InterruptedException {
     double[] ms = new double[rounds];
     for (int i = 0; i < rounds; i++) {
+      progress.update(done + i);
       Subprocess p = Subprocess.ptosim(List.of("-XX:+UseSerialGC"), "check", file.toString());
       if (p.exit() != 0) {
         throw new IllegalStateException("check " + file + " exited " + p.exit());
@@ -151,10 +156,13 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     ObjectMapper json = new ObjectMapper();
     out.println("Case1 paged attention (65,792 tasks), a2a3, legacy policy, -Xmx1g, JVM start included:");
     out.println("mode            wall s  events   events/s (in run)  peak heap MiB  outcome");
+    io.ptosim.cli.progress.Progress progress = progressOptions.progress(spec, "bench case1", 2L * rounds);
+    int done = 0;
     for (String mode : List.of("auto", "partial-manual")) {
       double[] wall = new double[rounds];
       JsonNode last = null;
       for (int i = 0; i < rounds; i++) {
+        progress.update(done++);
         Subprocess p = Subprocess.ptosim(List.of("-Xmx1g", "-XX:+UseSerialGC"),
             "run", "--workload", "paged-attention", "--case", "Case1", "--mode", mode, "--json");
         last = json.readTree(p.stdout());
@@ -164,6 +172,7 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
       out.println(String.format(Locale.ROOT, "%-14s %7.2f  %7d  %17d  %13d  %s", mode, wall[rounds / 2], last.get("events").asLong(),
           last.get("perf").get("eventsPerSecond").asLong(), last.get("perf").get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
     }
+    progress.close();
     return ExitCodes.OK;
   }
 }

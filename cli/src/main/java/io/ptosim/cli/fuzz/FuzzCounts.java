@@ -23,6 +23,7 @@ public final class FuzzCounts {
   private long hung;
   private long overMemory;
   private long maxNanos;
+  private long maxWallNanos;
   private long maxAllocated;
   private final List<String> examples = new ArrayList<>();
 
@@ -30,13 +31,15 @@ public final class FuzzCounts {
     this.target = target;
   }
 
-  void record(long index, byte[] input, FuzzOutcome outcome, Throwable failure, long nanos, long allocated, FuzzTarget t) {
+  void record(long index, byte[] input, FuzzOutcome outcome, Throwable failure, long nanos, long wallNanos, long allocated,
+      FuzzTarget t) {
     cases++;
     maxNanos = Math.max(maxNanos, nanos);
+    maxWallNanos = Math.max(maxWallNanos, wallNanos);
     maxAllocated = Math.max(maxAllocated, allocated);
     if (nanos > FuzzCampaign.SLOW_NANOS) {
       slow++;
-      example(index, input, "slow: " + nanos / 1_000_000 + " ms");
+      example(index, input, "slow: " + nanos / 1_000_000 + " ms of CPU");
     }
     if (allocated > FuzzCampaign.MEMORY_GUARD_BYTES) {
       overMemory++;
@@ -120,8 +123,14 @@ public final class FuzzCounts {
     return overMemory;
   }
 
+  /** The most CPU time one case took. */
   public long maxNanos() {
     return maxNanos;
+  }
+
+  /** The longest wall time of a case (includes waiting for a core on a loaded machine). */
+  public long maxWallNanos() {
+    return maxWallNanos;
   }
 
   public long maxAllocated() {

@@ -80,6 +80,8 @@ public final class ExpectationJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException ex) {
+      throw new IllegalArgumentException(io.ptosim.scheduler.program.JsonNesting.message(json, 1000), ex);
     } catch (JsonProcessingException ex) {
       String first = ex.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
       var at = ex.getLocation();
