@@ -15,12 +15,19 @@ final class Failures {
   private final boolean json;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final java.util.function.BooleanSupplier stdoutUsed;
 
   Failures(boolean debug, boolean json, PrintWriter out, PrintWriter err) {
+    this(debug, json, out, err, () -> false);
+  }
+
+  /** {@code stdoutUsed}: whether the command already printed (then its own JSON error object stands). */
+  Failures(boolean debug, boolean json, PrintWriter out, PrintWriter err, java.util.function.BooleanSupplier stdoutUsed) {
     this.debug = debug;
     this.json = json;
     this.out = out;
     this.err = err;
+    this.stdoutUsed = stdoutUsed;
   }
 
   /** Reports bad input. */
@@ -50,7 +57,7 @@ final class Failures {
     if (debug && failure != null) {
       failure.printStackTrace(err);
     }
-    if (json) {
+    if (json && !stdoutUsed.getAsBoolean()) {
       Map<String, Object> o = Json.object();
       o.put("error", message);
       o.put("exitStatus", status);

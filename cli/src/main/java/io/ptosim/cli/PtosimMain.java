@@ -34,9 +34,30 @@ public final class PtosimMain implements Runnable {
     boolean debug = rest.remove("--debug");
     boolean json = rest.contains("--json");
     String command = rest.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("ptosim");
-    Failures failures = new Failures(debug, json, out, err);
+    // An error object goes to stdout only if the command has not printed its own (check does, with the line).
+    boolean[] printed = {false};
+    PrintWriter tracked = new PrintWriter(new java.io.FilterWriter(out) {
+      @Override
+      public void write(int c) throws java.io.IOException {
+        printed[0] = true;
+        super.write(c);
+      }
+
+      @Override
+      public void write(char[] cbuf, int off, int len) throws java.io.IOException {
+        printed[0] |= len > 0;
+        super.write(cbuf, off, len);
+      }
+
+      @Override
+      public void write(String str, int off, int len) throws java.io.IOException {
+        printed[0] |= len > 0;
+        super.write(str, off, len);
+      }
+    }, true);
+    Failures failures = new Failures(debug, json, tracked, err, () -> printed[0]);
     CommandLine cli = new CommandLine(new PtosimMain());
-    cli.setOut(out);
+    cli.setOut(tracked);
     cli.setErr(err);
     cli.setParameterExceptionHandler((ex, a) -> failures.badInput(ex.getMessage()));
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> failures.report(ex, command));
@@ -46,6 +67,7 @@ public final class PtosimMain implements Runnable {
     } catch (OutOfMemoryError | StackOverflowError e) {
       code = failures.report(e, command);
     }
+    tracked.flush();
     out.flush();
     err.flush();
     return code;
