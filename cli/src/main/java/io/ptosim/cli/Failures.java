@@ -52,7 +52,8 @@ final class Failures {
         + (debug ? "" : " (--debug prints the stack trace)"), ExitCodes.INTERNAL, failure);
   }
 
-  private int emit(String message, int status, Throwable failure) {
+  private int emit(String raw, int status, Throwable failure) {
+    String message = io.ptosim.des.text.OneLine.of(raw == null ? "" : raw);
     err.println("ptosim: " + message);
     if (debug && failure != null) {
       failure.printStackTrace(err);

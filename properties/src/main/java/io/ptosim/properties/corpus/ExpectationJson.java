@@ -77,6 +77,15 @@ public final class ExpectationJson {
    * a run would use them (platform overrides, ring windows).
    */
   public static Expectation parse(String json) {
+    try {
+      return read(json);
+    } catch (IllegalArgumentException e) {
+      String m = io.ptosim.des.text.OneLine.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      throw m.equals(e.getMessage()) ? e : new IllegalArgumentException(m, e);
+    }
+  }
+
+  private static Expectation read(String json) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);

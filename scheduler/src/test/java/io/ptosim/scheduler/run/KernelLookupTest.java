@@ -31,6 +31,14 @@ class KernelLookupTest {
   }
 
   @Test
+  void aFieldNameWithALineBreakIsQuotedOnOneLine() {
+    String program = PROGRAM.replace("KERNEL", "qk").replace("\"args\"", "\"kn\\r\\nel\"");
+    assertThatThrownBy(() -> ProgramJson.parse(program))
+        .isInstanceOf(ProgramException.class)
+        .hasMessage("op 1: (submit) unknown field 'kn\\r\\nel'");
+  }
+
+  @Test
   void aHugeKernelNameIsRefusedByTheProgramReader() {
     String name = "k".repeat(1 << 20);
     assertThatThrownBy(() -> ProgramJson.parse(PROGRAM.replace("KERNEL", name)))
