@@ -11,8 +11,6 @@ import io.ptosim.analysis.text.SnapshotParser;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -94,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private int snapshot(CheckInput input) throws IOException {
+  private int snapshot(CheckInput input) {
     ParsedSnapshot parsed = parse(input);
     StallChecker checker = new StallChecker(parsed.snapshot());
     Verdict verdict = checker.verdict();
@@ -121,22 +119,16 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ParsedSnapshot parse(CheckInput input) throws IOException {
+  private ParsedSnapshot parse(CheckInput input) {
     String name = input.name();
     try {
-      ParsedSnapshot parsed = SnapshotParser.parse(input.log());
+      ParsedSnapshot parsed = SnapshotParser.parse(TextInput.read(input.log(), name));
       if (parsed.snapshot().tasks().isEmpty()) {
         throw new UserInputException(name + ": no task record (task=N state=S fanin=a/b ...) found");
       }
       return parsed;
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(name + ": no such file");
     } catch (SnapshotFormatException e) {
       throw new CheckLineException(name + ": " + e.getMessage(), e.line());
-    } catch (CharacterCodingException e) {
-      throw new UserInputException(name + ": not UTF-8 text");
-    } catch (IOException e) {
-      throw new UserInputException(name + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -9,7 +9,6 @@ import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +21,7 @@ final class DeviceCheck {
 
   static Result read(CheckInput input, Optional<Dialect> dialect) {
     String name = input.name();
+    TextInput.requireText(input.log(), name);
     try {
       DeviceLog log = new DeviceLogReader(dialect).read(input.log());
       if (log.seedTaskRecord().isPresent()) {
@@ -30,12 +30,10 @@ final class DeviceCheck {
       return new Result(log, Optional.of(DeviceDecision.decide(log)));
     } catch (DeviceLogException e) {
       throw new CheckLineException(name + ": " + e.getMessage(), e.line());
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(name + ": no such file");
     } catch (CharacterCodingException e) {
       throw new UserInputException(name + ": not UTF-8 text");
     } catch (IOException e) {
-      throw new UserInputException(name + ": cannot read: " + e.getMessage());
+      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
     }
   }
 

@@ -16,7 +16,7 @@ class RingHeapOptionTest {
     Cli small = Cli.run("run", "--workload", "paged-attention", "--case", "CaseSmall2", "--ring-heap", "2=1024", "--json");
     JsonNode o = JSON.readTree(small.out());
     assertThat(o.get("outcome").asText()).as(small.out()).isEqualTo("ABORTED");
-    assertThat(o.get("exitCode").asInt()).isEqualTo(2);
+    assertThat(o.get("errorCode").asInt()).isEqualTo(2);
     for (JsonNode s : o.get("stalls")) {
       assertThat(s.get("ring").asInt()).isEqualTo(2);
     }

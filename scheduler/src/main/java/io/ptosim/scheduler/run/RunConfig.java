@@ -44,6 +44,7 @@ public record RunConfig(
     Preconditions.checkNotNull(program, "program");
     Preconditions.checkNotNull(runtime, "runtime");
     Preconditions.checkNotNull(platform, "platform");
+    KernelLookup.check(program, platform);
     Preconditions.checkNotNull(policy, "policy");
     Preconditions.checkArgument(StallPolicies.names().contains(policy), "unknown stall policy '%s' (known: %s)", policy,
         StallPolicies.names());

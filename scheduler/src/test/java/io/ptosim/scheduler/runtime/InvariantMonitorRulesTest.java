@@ -73,7 +73,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void consumedFiresWhenAConsumerOnTheFanoutListHasNotCompleted() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     TaskTable t = rt.tasks;
     assertThat(t.state[0]).isEqualTo(TaskTable.CONSUMED);
     assertThat(t.consumers.first(0)).isNotEqualTo(LinkedIntLists.END);
@@ -112,7 +112,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void retireFiresOnARepeatedSlot() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     assertThat(rt.rings[1].lastAlive).isEqualTo(10);
 
     assertThat(inEvent(rt, m -> m.retire(0))).isInstanceOf(InvariantViolation.class)
@@ -140,7 +140,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void aConsistentRunPassesEveryCheck() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     assertThat(rt.tasksCompleted()).isEqualTo(10);
     assertThat(rt.rings[1].lastAlive).isEqualTo(10);
   }

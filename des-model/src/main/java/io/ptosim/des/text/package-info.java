@@ -1,0 +1,2 @@
+/** Text shared by the readers' error messages. */
+package io.ptosim.des.text;
