@@ -124,19 +124,14 @@ public final class WaitForGraphBuilder {
       dead.set(WaitForGraph.SCHEDULER);
     }
     if (headConsumed) {
-      int before = sources.size();
       anyOf.set(WaitForGraph.HEAD);
-      if (triggers.advances(head)) {
-        addEdge(WaitForGraph.HEAD, wakeup(head), WaitKind.WAKEUP, false);
-      }
+      // The advance past a CONSUMED head is due at once: always an alternative, dead unless a
+      // pending advance event delivers it. It comes first so that a lost advance is the witness.
+      addEdge(WaitForGraph.HEAD, advanceWakeup(head), WaitKind.WAKEUP, false);
       for (int r = 0; r < retirement.length; r++) {
         if (retirement[r] >= 0) {
           addEdge(WaitForGraph.HEAD, retirement[r], WaitKind.ADVANCE, false);
         }
-      }
-      if (sources.size() == before) {
-        // Nothing can advance last_alive any more.
-        dead.set(WaitForGraph.HEAD);
       }
     } else {
       retirementEdges(WaitForGraph.HEAD, head);
@@ -228,6 +223,17 @@ public final class WaitForGraphBuilder {
     int v = addVertex(WaitVertex.Kind.WAKEUP, id);
     wakeupVertex.putIfAbsent(id, v);
     if (!triggers.names(id) && !triggers.advances(i)) {
+      dead.set(v);
+    }
+    return v;
+  }
+
+  /** The advance past CONSUMED head {@code i}: only a pending advance event delivers it. */
+  private int advanceWakeup(int i) {
+    long id = index.task(i).id();
+    int v = addVertex(WaitVertex.Kind.WAKEUP, id);
+    wakeupVertex.putIfAbsent(id, v);
+    if (!triggers.advances(i)) {
       dead.set(v);
     }
     return v;
