@@ -7,6 +7,7 @@ import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.analysis.verdict.Verdict;
 import io.ptosim.analysis.verdict.VerdictKind;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The checker's verdict on a snapshot set against the exhaustive search's answer. INVARIANT_VIOLATION
@@ -31,10 +32,15 @@ public final class OracleComparison {
   private final Outcome outcome;
   private final String reason;
 
-  /** Compares on {@code snapshot}. */
+  /** Compares {@link StallChecker} with the search on {@code snapshot}. */
   public OracleComparison(Snapshot snapshot, ExhaustiveSearch.Options options) {
+    this(snapshot, s -> new StallChecker(s).verdict(), options);
+  }
+
+  /** Compares {@code checker} (the stall checker, or a mutant of it in a test) with the search. */
+  public OracleComparison(Snapshot snapshot, Function<Snapshot, Verdict> checker, ExhaustiveSearch.Options options) {
     checkNotNull(snapshot, "snapshot");
-    verdict = new StallChecker(snapshot).verdict();
+    verdict = checkNotNull(checker.apply(snapshot), "verdict");
     if (verdict.kind() == VerdictKind.INVARIANT_VIOLATION) {
       search = Optional.empty();
       outcome = Outcome.SKIPPED_INVARIANT;

@@ -125,9 +125,16 @@ public final class WaitForGraphBuilder {
     }
     if (headConsumed) {
       anyOf.set(WaitForGraph.HEAD);
-      // The advance past a CONSUMED head is due at once: always an alternative, dead unless a
-      // pending advance event delivers it. It comes first so that a lost advance is the witness.
-      addEdge(WaitForGraph.HEAD, advanceWakeup(head), WaitKind.WAKEUP, false);
+      boolean later = Arrays.stream(retirement).anyMatch(r -> r >= 0);
+      if (!later && !triggers.advances(head)) {
+        // Nothing can advance last_alive any more.
+        dead.set(WaitForGraph.HEAD);
+      } else {
+        // The advance past a CONSUMED head is due at once: an alternative whatever later tasks
+        // wait for, dead unless a pending advance event delivers it; first, so that it is the
+        // witness of a lost advance.
+        addEdge(WaitForGraph.HEAD, advanceWakeup(head), WaitKind.WAKEUP, false);
+      }
       for (int r = 0; r < retirement.length; r++) {
         if (retirement[r] >= 0) {
           addEdge(WaitForGraph.HEAD, retirement[r], WaitKind.ADVANCE, false);
