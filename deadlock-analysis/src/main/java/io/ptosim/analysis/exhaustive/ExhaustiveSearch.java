@@ -43,6 +43,11 @@ public final class ExhaustiveSearch {
       checkArgument(shortestBudget >= 0, "shortest budget %s < 0", shortestBudget);
     }
 
+    /** Bound 14 and no unreduced search: the answer and verdict only, as campaigns need. */
+    public static Options answerOnly() {
+      return new Options(DEFAULT_BOUND, 0);
+    }
+
     /** Bound 14, shortest schedules up to 500,000 states. */
     public static Options defaults() {
       return new Options(DEFAULT_BOUND, DEFAULT_SHORTEST_BUDGET);
