@@ -3,6 +3,7 @@ package io.ptosim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ptosim.analysis.bench.CheckerBench;
+import io.ptosim.analysis.bench.ExhaustiveBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
 import java.io.IOException;
@@ -23,12 +24,13 @@ import picocli.CommandLine.Parameters;
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
-        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included"})
+        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included",
+        "  exhaustive     the checker against the exhaustive search on --snapshots random small snapshots"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | exhaustive")
   String what;
 
   @Option(names = "--events", description = "kernel: events per timed round (default ${DEFAULT-VALUE})")
@@ -39,6 +41,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE})")
   Path seedFile = Path.of("../shared/seeds/000_75e2500647e36491.txt");
+
+  @Option(names = "--snapshots", description = "exhaustive: snapshots compared (default ${DEFAULT-VALUE})")
+  int snapshots = 10_000;
+
+  @Option(names = "--seed", description = "exhaustive: seed of the snapshot stream (default ${DEFAULT-VALUE})")
+  long seed = 1;
 
   @Override
   public Integer call() throws Exception {
@@ -64,8 +72,14 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return checkStartup(out);
       case "case1":
         return case1(out);
+      case "exhaustive":
+        if (snapshots < 1) {
+          throw new UserInputException("--snapshots must be at least 1: " + snapshots);
+        }
+        ExhaustiveBench.run(snapshots, seed, out, spec.commandLine().getErr());
+        return ExitCodes.OK;
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, exhaustive)");
     }
   }
 
