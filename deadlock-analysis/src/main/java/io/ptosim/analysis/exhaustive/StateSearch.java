@@ -80,13 +80,11 @@ final class StateSearch {
       }
       for (int t : enabled) {
         long[] next = system.apply(s, t);
-        Key key = new Key(next);
-        if (!seen.containsKey(key)) {
+        if (seen.putIfAbsent(new Key(next), states.size()) == null) {
           if (states.size() >= budget) {
             overBudget = true;
             break;
           }
-          seen.put(key, states.size());
           states.add(next);
           parent.add(head);
           via.add(t);

@@ -43,6 +43,7 @@ final class TransitionSystem {
   private static final int MAX_SCOPES = 62;
   private static final long GOAL = 1L << 62;
   private static final TaskState[] STATES = TaskState.values();
+  private static final TransitionKind[] KINDS = TransitionKind.values();
 
   private final Snapshot snapshot;
   private final int n;
@@ -265,7 +266,7 @@ final class TransitionSystem {
   }
 
   static TransitionKind kind(int transition) {
-    return TransitionKind.values()[transition >>> 16];
+    return KINDS[transition >>> 16];
   }
 
   static int subject(int transition) {
