@@ -3,6 +3,7 @@ package io.ptosim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ptosim.analysis.bench.CheckerBench;
+import io.ptosim.analysis.bench.ExhaustiveBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
 import io.ptosim.scheduler.version.RuntimeVersions;
@@ -28,18 +29,19 @@ import picocli.CommandLine.Parameters;
         "  case1          full Case1 paged-attention runs (auto, partial-manual) on each runtime version, JVM start included",
         "  device-log     'ptosim check' at -Xmx256m on a ~1 GB log of real lines vs 'wc -l' on the same file",
         "  fuzz           mutated inputs of every reader (--cases, --seed, --target): counts per reader;",
-        "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where"})
+        "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where",
+        "  exhaustive     the checker against the exhaustive search on --snapshots random small snapshots"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | device-log | fuzz")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | device-log | fuzz | exhaustive")
   String what;
 
   @Option(names = "--cases", paramLabel = "N", description = "fuzz: cases in the campaign, spread over the readers (default ${DEFAULT-VALUE})")
   long cases = 10_000;
 
-  @Option(names = "--seed", paramLabel = "S", description = "fuzz: seed of the campaign (default ${DEFAULT-VALUE})")
+  @Option(names = "--seed", paramLabel = "S", description = "fuzz, exhaustive: seed of the campaign or snapshot stream (default ${DEFAULT-VALUE})")
   long seed = 1;
 
   @Option(names = "--target", paramLabel = "READER", description = "fuzz: only these readers (default: all)")
@@ -61,6 +63,9 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--log-source", description = "device-log: a log file, or a folder of runs whose log.txt files are repeated (default: the corpus' upstream-runs)")
   Path logSource;
+
+  @Option(names = "--snapshots", description = "exhaustive: snapshots compared (default ${DEFAULT-VALUE})")
+  int snapshots = 10_000;
 
   @Override
   public Integer call() throws Exception {
@@ -95,8 +100,15 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
             out, spec.commandLine().getErr());
       case "fuzz":
         return fuzz(out);
+
+      case "exhaustive":
+        if (snapshots < 1) {
+          throw new UserInputException("--snapshots must be at least 1: " + snapshots);
+        }
+        ExhaustiveBench.run(snapshots, seed, out, spec.commandLine().getErr());
+        return ExitCodes.OK;
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, device-log, fuzz)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, device-log, fuzz, exhaustive)");
     }
   }
 

@@ -3,6 +3,7 @@ package io.ptosim.cli;
 import io.ptosim.analysis.StallChecker;
 import io.ptosim.analysis.device.Dialect;
 import io.ptosim.analysis.device.Dialects;
+import io.ptosim.analysis.exhaustive.ExhaustiveSearch;
 import io.ptosim.analysis.export.ExportScope;
 import io.ptosim.analysis.export.WitnessExporter;
 import io.ptosim.analysis.text.ParsedSnapshot;
@@ -50,6 +51,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--whole-graph", description = "export the whole wait-for graph, not only the witness")
   boolean wholeGraph;
 
+  @Option(names = "--exhaustive", description = "also search every future of a small snapshot (at most "
+      + ExhaustiveSearch.DEFAULT_BOUND + " live tasks, edges known) and set its answer against the verdict")
+  boolean exhaustive;
+
   @Override
   public Integer call() throws IOException {
     try {
@@ -87,6 +92,9 @@ final class CheckCommand implements Callable<Integer> {
       if (dot != null || graphJson != null) {
         throw new UserInputException(input.name() + ": --dot and --graph-json need a snapshot with task records; this log has none");
       }
+      if (exhaustive) {
+        throw new UserInputException(input.name() + ": --exhaustive needs a snapshot with task records; this log has none");
+      }
       DeviceCheck.print(device, input, json, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
@@ -107,6 +115,9 @@ final class CheckCommand implements Callable<Integer> {
       OutputFiles.write(graphJson, "--graph-json", Json.write(doc));
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (exhaustive) {
+      return ExhaustiveView.run(parsed.snapshot(), verdict, input.name(), json, out);
+    }
     if (json) {
       Map<String, Object> o = VerdictView.toJson(verdict);
       o.put("tasks", parsed.snapshot().tasks().size());
