@@ -144,12 +144,12 @@ public final class Explorer {
     return o.stalls().stream().map(s -> s.verdict().orElse(ExpectedRun.NO_VERDICT)).collect(ImmutableList.toImmutableList());
   }
 
-  /** The property on the case; a runtime exception other than the monitor's is a problem too. */
+  /** The property on the case; an exception of the simulation (other than the monitor's) or of the check is a problem too. */
   private Optional<ImmutableList<String>> evaluate(ExploreProperty p, ExploreCase c, RunCache runs) {
     try {
       return p.problems(c, runs, campaign.fault());
     } catch (RuntimeException e) {
-      return Optional.of(ImmutableList.of("the simulation threw " + e));
+      return Optional.of(ImmutableList.of("the check threw " + e));
     }
   }
 
