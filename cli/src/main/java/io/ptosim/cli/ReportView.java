@@ -34,6 +34,8 @@ final class ReportView {
 
   static Map<String, Object> toJson(RunReport r, long wallNanos) {
     Map<String, Object> o = Json.object();
+    o.put("runtime", r.runtime());
+    o.put("policy", r.policy());
     o.put("outcome", r.outcome().name());
     o.put("message", r.message());
     o.put("exitCode", r.exitCode());
@@ -75,6 +77,7 @@ final class ReportView {
   static void print(String what, RunReport r, long wallNanos, PrintWriter out) {
     double wallS = wallNanos / 1e9;
     out.println("run:        " + what);
+    out.println("runtime:    " + r.runtime() + ", policy " + r.policy());
     out.println("outcome:    " + r.outcome() + " (device code " + r.exitCode() + ")");
     out.println("message:    " + r.message());
     out.println(String.format(Locale.ROOT, "tasks:      %d in the program, %d completed", r.tasks(), r.tasksCompleted()));

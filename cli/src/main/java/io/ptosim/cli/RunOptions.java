@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
+import io.ptosim.scheduler.version.RuntimeVersion;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import picocli.CommandLine.Option;
 
 /** The options that choose a program and configure a run; turned into a {@link RunConfig}. */
@@ -54,8 +56,11 @@ final class RunOptions {
   @Option(names = "--n", paramLabel = "N", description = "size of a scenario workload (0 = its default)")
   int n;
 
-  @Option(names = "--policy", paramLabel = "NAME", description = "stall policy: legacy | scope-aware | patient | checker (default legacy)")
-  String policy = "legacy";
+  @Option(names = "--runtime", paramLabel = "VERSION", description = "runtime version: main-6ebaf77 | pr482 (default main-6ebaf77)")
+  String runtime = RuntimeVersions.MAIN;
+
+  @Option(names = "--policy", paramLabel = "NAME", description = "stall policy: legacy | scope-aware | patient | checker (default: the runtime version's own)")
+  String policy;
 
   @Option(names = "--platform", paramLabel = "NAME", description = "a2a3 | a2a3sim (default a2a3)")
   String platform = PlatformProfiles.A2A3;
@@ -175,9 +180,13 @@ final class RunOptions {
     RunLimits limits = parse(() -> new RunLimits(maxEvents, maxTimeNs), "--max-events/--max-time-ns");
     PlatformProfile finalProfile = profile;
     RingConfig finalRings = rings;
-    return parse(() -> RunConfig.builder(program)
+    RuntimeVersion version = parse(() -> RuntimeVersions.byName(runtime), "--runtime");
+    RunConfig.Builder builder = RunConfig.builder(program).runtime(version);
+    if (policy != null) {
+      builder.policy(policy);
+    }
+    return parse(() -> builder
         .platform(finalProfile)
-        .policy(policy)
         .publishMode(publishMode)
         .rings(finalRings)
         .faults(f.build())

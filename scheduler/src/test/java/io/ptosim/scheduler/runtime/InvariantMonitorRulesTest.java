@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableSet;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.kernel.RunLimits;
 import io.ptosim.des.kernel.SimEventException;
@@ -51,7 +52,7 @@ class InvariantMonitorRulesTest {
   /** A runtime with the monitor on, run until {@code untilNs} (or to the end). */
   private DeviceRuntime runUntil(long untilNs) {
     kernel = new SimKernel();
-    RuntimeSetup setup = new RuntimeSetup(program(), PlatformProfiles.a2a3(), StallPolicies.byName("patient"),
+    RuntimeSetup setup = new RuntimeSetup(program(), RuntimeVersions.main(), PlatformProfiles.a2a3(), StallPolicies.byName("patient"),
         PublishMode.INCREMENTAL, RingConfig.defaults(), ImmutableSet.of(), true);
     DeviceRuntime rt = DeviceRuntime.create(setup, kernel, new TraceRecorder());
     rt.start();
