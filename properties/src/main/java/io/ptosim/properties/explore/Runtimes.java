@@ -2,34 +2,31 @@ package io.ptosim.properties.explore;
 
 import com.google.common.collect.ImmutableSortedSet;
 import io.ptosim.properties.run.RunSettings;
+import io.ptosim.scheduler.version.RuntimeVersions;
 
 /**
- * The runtime version a campaign runs under. THE ONE PLACE where explore sets the runtime: the
- * scheduler models one runtime today, so {@value #DEFAULT} is the only name; when {@code RunConfig}
- * gains a runtime field (branch {@code versions}: {@code pr482}, {@code main-6ebaf77}),
- * {@link #apply} sets it on the settings and {@link #names} lists the versions.
+ * The runtime version a campaign runs under ({@link RuntimeVersions}: {@code main-6ebaf77}, the
+ * default, and {@code pr482}). The one place explore sets it: {@link #apply}, on every program's
+ * settings, so every run of the campaign, its shrinking and its counterexamples' {@code .expect}
+ * use that version.
  */
 public final class Runtimes {
-  /** The scheduler's runtime as modelled today. */
-  public static final String DEFAULT = "default";
+  /** The default version. */
+  public static final String DEFAULT = RuntimeVersions.MAIN;
 
   private Runtimes() {}
 
   public static ImmutableSortedSet<String> names() {
-    return ImmutableSortedSet.of(DEFAULT);
+    return RuntimeVersions.names();
   }
 
   /** {@code name} if known, else an {@link IllegalArgumentException} naming the choices. */
   public static String check(String name) {
-    if (!names().contains(name)) {
-      throw new IllegalArgumentException("unknown runtime '" + name + "' (known: " + String.join(", ", names()) + ")");
-    }
-    return name;
+    return RuntimeVersions.byName(name).name();
   }
 
   /** {@code settings} under runtime {@code name}. */
   static RunSettings apply(RunSettings settings, String name) {
-    check(name);
-    return settings;
+    return settings.withRuntime(check(name));
   }
 }

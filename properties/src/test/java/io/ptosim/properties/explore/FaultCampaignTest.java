@@ -7,6 +7,7 @@ import io.ptosim.properties.corpus.CorpusEntry;
 import io.ptosim.properties.corpus.Replayer;
 import io.ptosim.scheduler.fault.Fault;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,12 @@ class FaultCampaignTest {
   @TempDir Path dir;
 
   private ExploreReport.Counterexample campaign(Fault fault, long programs, Shard shard, String symptom) throws IOException {
-    Campaign c = Campaign.of(1, programs, Optional.of(fault), Runtimes.DEFAULT)
+    return campaign(fault, programs, shard, symptom, Runtimes.DEFAULT);
+  }
+
+  private ExploreReport.Counterexample campaign(Fault fault, long programs, Shard shard, String symptom, String runtime)
+      throws IOException {
+    Campaign c = Campaign.of(1, programs, Optional.of(fault), runtime)
         .withProperties(ImmutableList.of(ExploreProperty.COMPLETION));
     ExploreReport r = new Explorer(c, shard, 1, Optional.of(dir), ExploreListener.SILENT).run();
     assertThat(r.counterexamples()).hasSize(1);
@@ -36,6 +42,7 @@ class FaultCampaignTest {
     });
     CorpusEntry entry = CorpusEntry.load(dir.resolve(x.file()));
     assertThat(entry.expectation().settings().faults()).containsExactly(fault);
+    assertThat(entry.expectation().settings().runtime()).isEqualTo(runtime);
     assertThat(entry.expectation().description()).startsWith("explore: completion fails on program " + x.program() + " of seed 1");
     return x;
   }
@@ -44,6 +51,13 @@ class FaultCampaignTest {
   void readyWithoutTransition() throws IOException {
     ExploreReport.Counterexample x = campaign(Fault.READY_WITHOUT_TRANSITION, 4, Shard.WHOLE, "in state PENDING");
     assertThat(x.tasks()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void readyWithoutTransitionUnderPr482() throws IOException {
+    // The runtime is part of the counterexample's settings (written to its .expect), so it replays under pr482.
+    ExploreReport.Counterexample x = campaign(Fault.READY_WITHOUT_TRANSITION, 4, Shard.WHOLE, "in state PENDING", "pr482");
+    assertThat(Files.readString(dir.resolve(x.file().replace(".json", ".expect")))).contains("\"runtime\" : \"pr482\"");
   }
 
   @Test
