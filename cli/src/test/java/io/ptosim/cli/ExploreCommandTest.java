@@ -62,6 +62,15 @@ class ExploreCommandTest {
   }
 
   @Test
+  void aTimeBoundedCampaignReportsWhatItReached() {
+    Cli r = Cli.run("explore", "--for", "2s", "--seed", "4", "--json", "--property", "completion", "--out", dir.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode report = Json.parse(r.out());
+    assertThat(report.get("explored").asLong()).isPositive().isEqualTo(report.get("programs").asLong());
+    assertThat(r.err()).contains("programs in");
+  }
+
+  @Test
   void badFlagsAreOneLineErrors() {
     assertThat(Cli.run("explore", "--shard", "4/3").err()).contains("--shard: shard must be i/n with 1 <= i <= n: 4/3");
     Cli both = Cli.run("explore", "--programs", "3", "--for", "10s");
