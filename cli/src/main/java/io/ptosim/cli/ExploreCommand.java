@@ -83,6 +83,9 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the report as one JSON object instead of text")
   boolean json;
 
+  @Option(names = "--quiet", description = "no progress on stderr (failures being shrunk and the wall time are still shown)")
+  boolean quiet;
+
   static final class FaultNames extends ArrayList<String> {
     FaultNames() {
       super(Fault.names());
@@ -128,7 +131,7 @@ final class ExploreCommand implements Callable<Integer> {
     }
     OutputFiles.write(out.resolve(ExploreReportJson.FILE), "--out", "");
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal());
+    ProgressBar bar = new ProgressBar(err, ProgressBar.stderrIsTerminal(), quiet);
     ExploreReport report = new Explorer(campaign, s, jobs, Optional.of(out), bar).run(budget);
     bar.done();
     OutputFiles.write(out.resolve(ExploreReportJson.FILE), "--out", ExploreReportJson.write(report));

@@ -10,8 +10,10 @@ import java.util.Map;
  * Shows a campaign's progress on stderr: a bar redrawn in place on a terminal, plain lines every
  * few seconds otherwise (CI logs). Wall-clock figures appear only here, never in a report.
  *
- * <p>A minimal reporter behind {@link ExploreListener}; a shared cli progress reporter (branch
- * {@code hostile}) can replace it without touching the campaign code.
+ * <p>A minimal reporter behind {@link ExploreListener}. The shared cli reporter of branch
+ * {@code hostile} ({@code cli.progress.Progress}) draws only a count on a terminal and nothing
+ * otherwise; explore needs its own fields (failures, stalls by verdict, ETA) and plain lines in
+ * logs, so it keeps this class until that reporter takes a caller's text.
  */
 final class ProgressBar implements ExploreListener {
   private static final long REDRAW_NS = 100_000_000L;
@@ -20,14 +22,16 @@ final class ProgressBar implements ExploreListener {
 
   private final PrintWriter err;
   private final boolean terminal;
+  private final boolean quiet;
   private final long start = System.nanoTime();
   private long lastShown = Long.MIN_VALUE;
   private Progress last;
   private boolean drawn;
 
-  ProgressBar(PrintWriter err, boolean terminal) {
+  ProgressBar(PrintWriter err, boolean terminal, boolean quiet) {
     this.err = err;
     this.terminal = terminal;
+    this.quiet = quiet;
   }
 
   /** A bar when stderr looks like a terminal (a console, TERM set and not dumb). */
@@ -39,6 +43,9 @@ final class ProgressBar implements ExploreListener {
   @Override
   public synchronized void progress(Progress p) {
     last = p;
+    if (quiet) {
+      return;
+    }
     long now = System.nanoTime();
     boolean finished = p.total() >= 0 && p.done() >= p.total();
     if (!finished && lastShown != Long.MIN_VALUE && now - lastShown < (terminal ? REDRAW_NS : LINE_NS)) {
