@@ -7,6 +7,7 @@ import io.ptosim.analysis.bench.ExhaustiveBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
 import io.ptosim.scheduler.version.RuntimeVersions;
+import io.ptosim.properties.explore.ExploreBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,12 +31,13 @@ import picocli.CommandLine.Parameters;
         "  device-log     'ptosim check' at -Xmx256m on a ~1 GB log of real lines vs 'wc -l' on the same file",
         "  fuzz           mutated inputs of every reader (--cases, --seed, --target): counts per reader;",
         "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where",
-        "  exhaustive     the checker against the exhaustive search on --snapshots random small snapshots"})
+        "  exhaustive     the checker against the exhaustive search on --snapshots random small snapshots",
+        "  explore        explore's programs/s: one checker run per program, and whole campaigns, 1 vs --jobs threads"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | device-log | fuzz | exhaustive")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | device-log | fuzz | exhaustive | explore")
   String what;
 
   @Option(names = "--cases", paramLabel = "N", description = "fuzz: cases in the campaign, spread over the readers (default ${DEFAULT-VALUE})")
@@ -66,6 +68,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--snapshots", description = "exhaustive: snapshots compared (default ${DEFAULT-VALUE})")
   int snapshots = 10_000;
+
+  @Option(names = "--programs", description = "explore: programs per timed round (default ${DEFAULT-VALUE})")
+  int programs = 2000;
+
+  @Option(names = "--jobs", description = "explore: threads of the parallel figure (default ${DEFAULT-VALUE})")
+  int jobs = 2;
 
   @Override
   public Integer call() throws Exception {
@@ -107,8 +115,10 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         }
         ExhaustiveBench.run(snapshots, seed, out, spec.commandLine().getErr());
         return ExitCodes.OK;
+      case "explore":
+        return explore(out);
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, device-log, fuzz, exhaustive)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, device-log, fuzz, exhaustive, explore)");
     }
   }
 
@@ -140,6 +150,29 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
     out.println(problems == 0 ? "every case ended in a result or a one-line input error naming where, within 2 s"
         : problems + " PROBLEM CASES (see above)");
     return problems == 0 ? ExitCodes.OK : ExitCodes.NOT_COMPLETED;
+  }
+
+  private int explore(PrintWriter out) throws Exception {
+    if (programs < 1 || jobs < 1) {
+      throw new UserInputException("--programs and --jobs must be at least 1");
+    }
+    out.println(String.format(Locale.ROOT, "explore, seed 1, programs of 1..60 tasks, median of %d rounds (%d cores available):",
+        rounds, Runtime.getRuntime().availableProcessors()));
+    out.println("what                       threads  programs  programs/s  vs 1 thread  programs/CPU-s");
+    List<ExploreBench.Result> all = new java.util.ArrayList<>(ExploreBench.checkerRuns(programs, jobs, rounds));
+    all.addAll(ExploreBench.campaigns(Math.max(1, programs / 10), jobs, rounds));
+    double base = 0;
+    for (ExploreBench.Result r : all) {
+      if (r.threads() == 1) {
+        base = r.programsPerSecond();
+      }
+      out.println(String.format(Locale.ROOT, "%-26s %7d  %8d  %10.1f  %11.2f  %14s", r.what(), r.threads(), r.programs(),
+          r.programsPerSecond(), r.programsPerSecond() / base,
+          r.programsPerCpuSecond() > 0 ? String.format(Locale.ROOT, "%.1f", r.programsPerCpuSecond()) : "-"));
+    }
+    out.println(String.format(Locale.ROOT, "load average at the end: %.1f (other processes share these cores)",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    return ExitCodes.OK;
   }
 
   private int checkStartup(PrintWriter out) throws IOException, InterruptedException {

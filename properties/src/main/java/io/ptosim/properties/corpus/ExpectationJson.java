@@ -16,6 +16,7 @@ import io.ptosim.properties.run.RunSettings;
 import io.ptosim.properties.run.TieBreaks;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -36,6 +37,8 @@ public final class ExpectationJson {
   private static final ImmutableSet<String> SETTINGS =
       ImmutableSet.of("platform", "window", "publish", "faults", "tie_break", "invariant_monitor", "max_events",
           "ring_windows", "platform_set");
+  /** Settings fields that may be left out: {@code runtime} (the default version when absent, and written only when another). */
+  private static final ImmutableSet<String> OPTIONAL_SETTINGS = ImmutableSet.of("runtime");
   private static final ImmutableSet<String> RUN =
       ImmutableSet.of("policy", "outcome", "message", "verdict", "stall_verdicts", "trace_hash");
 
@@ -56,6 +59,9 @@ public final class ExpectationJson {
     s.ringWindows().forEach((ring, window) -> ringWindows.put(Integer.toString(ring), window));
     ObjectNode platformSet = settings.putObject("platform_set");
     s.platformSet().forEach(platformSet::put);
+    if (!s.runtime().equals(RuntimeVersions.MAIN)) {
+      settings.put("runtime", s.runtime());
+    }
     ArrayNode runs = root.putArray("runs");
     for (ExpectedRun r : e.runs()) {
       ObjectNode run = runs.addObject();
@@ -102,7 +108,7 @@ public final class ExpectationJson {
     if (!FORMAT.equals(text(root, "format", "expectation")) || integer(root, "version", "expectation") != VERSION) {
       throw new IllegalArgumentException("expectation: fields 'format'/'version' must be " + FORMAT + " version " + VERSION);
     }
-    JsonNode s = fields(root.get("settings"), SETTINGS, "settings");
+    JsonNode s = fields(root.get("settings"), SETTINGS, OPTIONAL_SETTINGS, "settings");
     try {
       ImmutableSortedSet.Builder<Fault> faults = ImmutableSortedSet.naturalOrder();
       for (JsonNode f : array(s, "faults", "settings")) {
@@ -124,7 +130,8 @@ public final class ExpectationJson {
       }
       RunSettings settings = new RunSettings(text(s, "platform", "settings"), integer(s, "window", "settings"),
           PublishMode.parse(text(s, "publish", "settings")), faults.build(), TieBreak.parse(text(s, "tie_break", "settings")),
-          bool(s, "invariant_monitor", "settings"), integer(s, "max_events", "settings"), ringWindows.build(), platformSet.build());
+          bool(s, "invariant_monitor", "settings"), integer(s, "max_events", "settings"), ringWindows.build(), platformSet.build(),
+          s.has("runtime") ? text(s, "runtime", "settings") : RuntimeVersions.MAIN);
       settings.profile();
       settings.rings();
       ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
@@ -147,12 +154,16 @@ public final class ExpectationJson {
   }
 
   private static JsonNode fields(JsonNode node, ImmutableSet<String> expected, String what) {
+    return fields(node, expected, ImmutableSet.of(), what);
+  }
+
+  private static JsonNode fields(JsonNode node, ImmutableSet<String> expected, ImmutableSet<String> optional, String what) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(what + " must be a JSON object");
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!expected.contains(name)) {
+      if (!expected.contains(name) && !optional.contains(name)) {
         throw new IllegalArgumentException(what + ": unknown field '" + name + "'");
       }
     }
