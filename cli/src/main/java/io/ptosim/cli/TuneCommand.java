@@ -43,6 +43,9 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress on stderr")
   boolean quiet;
 
+  @Option(names = "--chart", paramLabel = "OUT.svg", description = "write stalls and time lost against the window size as SVG")
+  java.nio.file.Path chart;
+
   @Override
   public Integer call() {
     if (jobs < 1 || jobs > 256) {
@@ -55,6 +58,9 @@ final class TuneCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--resource: " + e.getMessage());
     }
+    if (chart != null && !resources.contains(RingResource.WINDOW)) {
+      throw new UserInputException("--chart: needs --resource window or all");
+    }
     RunConfig config = options.toConfig();
     PrintWriter err = spec.commandLine().getErr();
     TuneListener progress = quiet || System.console() == null ? TuneListener.NONE : (done, planned) -> {
@@ -66,6 +72,11 @@ final class TuneCommand implements Callable<Integer> {
     SizingReport report = new Tuner(config, jobs, progress).tune(resources);
     if (progress != TuneListener.NONE) {
       err.println();
+    }
+    if (chart != null) {
+      ResourceSizing w = report.resources().get(RingResource.WINDOW);
+      OutputFiles.write(chart, "--chart", TuneChart.svg("tune: " + options.describe() + " (" + report.runtime() + ", "
+          + report.detector() + ", " + report.platform() + ")", w));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
