@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Simulates the PTO2 task runtime (simpler's tensormap_and_ringbuffer) on a virtual Ascend a2a3,",
       "deterministically, and proves why an allocator stall happens."
     },
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, ReproduceCommand.class, ExploreCommand.class, ReplayCommand.class, BenchCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, ReproduceCommand.class, ExploreCommand.class, ReplayCommand.class, TuneCommand.class, BenchCommand.class},
     footer = {"", "Exit status: 0 ok, 1 run not completed / reproduction mismatch, 2 bad input, 3 internal error or out of memory.",
         "--debug (anywhere on the line) prints the stack trace of an internal error; PTOSIM_JAVA_OPTS passes JVM options (e.g. -Xmx4g)."})
 public final class PtosimMain implements Runnable {

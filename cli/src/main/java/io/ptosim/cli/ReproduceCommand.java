@@ -39,9 +39,11 @@ final class ReproduceCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if (list || id == null) {
+      out.println(String.format(Locale.ROOT, "%-14s %-14s %-13s %s", "id", "thread", "version", "what happened / maintainers' verdict"));
       for (String rid : Regressions.ids()) {
         Regression r = Regressions.byId(rid);
-        out.println(String.format(Locale.ROOT, "%-11s #%-5d %s", rid, r.upstreamIssue(), r.title()));
+        out.println(String.format(Locale.ROOT, "%-14s %-14s %-13s %s", rid, r.thread(), r.runtime(), r.title()));
+        out.println(String.format(Locale.ROOT, "%-43s verdict: %s", "", r.maintainersVerdict()));
       }
       return ExitCodes.OK;
     }
@@ -60,13 +62,16 @@ final class ReproduceCommand implements Callable<Integer> {
       Regression r = Regressions.byId(rid);
       Map<String, Object> scenario = Json.object();
       scenario.put("scenario", r.id());
-      scenario.put("upstreamIssue", r.upstreamIssue());
+      scenario.put("thread", r.thread());
+      scenario.put("runtime", r.runtime());
       scenario.put("title", r.title());
+      scenario.put("maintainersVerdict", r.maintainersVerdict());
       List<Map<String, Object>> runs = new ArrayList<>();
       if (!json) {
-        out.println(r.id() + ": " + r.title() + " (upstream #" + r.upstreamIssue() + ")");
+        out.println(r.id() + ": " + r.title() + " (" + r.thread() + ", " + r.runtime() + ")");
         out.println("  " + r.story());
-        out.println(String.format(Locale.ROOT, "  %-42s %-12s %-46s %-18s %-34s %s", "run", "policy", "switches", "outcome", "stalls", "as catalogued"));
+        out.println("  maintainers: " + r.maintainersVerdict());
+        out.println(String.format(Locale.ROOT, "  %-46s %-13s %-12s %-46s %-18s %-34s %s", "run", "runtime", "policy", "switches", "outcome", "stalls", "as catalogued"));
       }
       for (RegressionRun run : r.runs()) {
         RunReport report = Simulation.run(run.config(), List.of());
@@ -99,7 +104,7 @@ final class ReproduceCommand implements Callable<Integer> {
           runs.add(o);
         } else {
           String switches = run.switches().isEmpty() ? "-" : String.join(",", run.switches());
-          out.println(String.format(Locale.ROOT, "  %-42s %-12s %-46s %-18s %-34s %s", run.label(), run.config().policy(), switches,
+          out.println(String.format(Locale.ROOT, "  %-46s %-13s %-12s %-46s %-18s %-34s %s", run.label(), run.config().runtime().name(), run.config().policy(), switches,
               report.outcome(), stallSummary(report), mismatches.isEmpty() ? "yes" : "NO: " + String.join("; ", mismatches)));
           run.whatIf().ifPresent(w -> out.println("      WHAT-IF, not the incident: " + w));
           out.println("      " + report.message());

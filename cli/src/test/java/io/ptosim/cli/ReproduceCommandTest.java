@@ -16,15 +16,18 @@ class ReproduceCommandTest {
   void listNamesEveryCataloguedIssue() {
     Cli c = Cli.run("reproduce", "--list");
     assertThat(c.exit()).isZero();
-    assertThat(c.out().lines().map(l -> l.split("\\s+")[0]))
-        .containsExactly("issue-1086", "issue-1468", "issue-1545", "issue-277", "issue-495");
+    assertThat(c.out().lines().filter(l -> !l.startsWith(" ")).map(l -> l.split("\\s+")[0]))
+        .containsExactly("id", "issue-1086", "issue-1468", "issue-1545", "issue-1610", "issue-277", "issue-495", "issue-959",
+            "pypto-lib-122");
+    assertThat(c.out()).contains("issue-1610     simpler#1610   main-6ebaf77  structural deadlock detection made scope-aware\n")
+        .contains("verdict: a bigger window only postpones it");
   }
 
   @Test
   void unknownIdIsAnInputError() {
     Cli c = Cli.run("reproduce", "issue-1");
     assertThat(c.exit()).isEqualTo(2);
-    assertThat(c.err()).isEqualTo("ptosim: unknown regression 'issue-1' (known: issue-1086, issue-1468, issue-1545, issue-277, issue-495, all)\n");
+    assertThat(c.err()).isEqualTo("ptosim: unknown regression 'issue-1' (known: issue-1086, issue-1468, issue-1545, issue-1610, issue-277, issue-495, issue-959, pypto-lib-122, all)\n");
   }
 
   @Test

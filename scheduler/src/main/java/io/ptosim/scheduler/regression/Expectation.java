@@ -7,35 +7,58 @@ import io.ptosim.scheduler.run.RunReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
- * What a catalogued run must show: its outcome, a fragment of its message, the verdict of the
- * finding that ended it, and the verdict every stall must carry. Empty parts are not checked.
+ * What a catalogued run must show: its outcome, a fragment of its message, the device's error code,
+ * the verdict of the finding that ended it, the verdict every stall must carry, and bounds on the
+ * virtual time it ended at. Empty parts are not checked.
  */
 public record Expectation(
-    Outcome outcome, Optional<String> messageContains, Optional<String> finalVerdict, Optional<String> everyStallVerdict) {
+    Outcome outcome, Optional<String> messageContains, OptionalInt errorCode, Optional<String> finalVerdict,
+    Optional<String> everyStallVerdict, OptionalLong endsAtLeastNs, OptionalLong endsAtMostNs) {
 
   public Expectation {
     Preconditions.checkNotNull(outcome, "outcome");
     Preconditions.checkNotNull(messageContains, "messageContains");
+    Preconditions.checkNotNull(errorCode, "errorCode");
     Preconditions.checkNotNull(finalVerdict, "finalVerdict");
     Preconditions.checkNotNull(everyStallVerdict, "everyStallVerdict");
+    Preconditions.checkNotNull(endsAtLeastNs, "endsAtLeastNs");
+    Preconditions.checkNotNull(endsAtMostNs, "endsAtMostNs");
   }
 
   public static Expectation outcome(Outcome outcome) {
-    return new Expectation(outcome, Optional.empty(), Optional.empty(), Optional.empty());
+    return new Expectation(outcome, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
+        OptionalLong.empty(), OptionalLong.empty());
   }
 
   public Expectation message(String fragment) {
-    return new Expectation(outcome, Optional.of(fragment), finalVerdict, everyStallVerdict);
+    return new Expectation(outcome, Optional.of(fragment), errorCode, finalVerdict, everyStallVerdict, endsAtLeastNs, endsAtMostNs);
+  }
+
+  /** The device's error code (upstream's numbering). */
+  public Expectation code(int code) {
+    return new Expectation(outcome, messageContains, OptionalInt.of(code), finalVerdict, everyStallVerdict, endsAtLeastNs, endsAtMostNs);
   }
 
   public Expectation verdict(String verdict) {
-    return new Expectation(outcome, messageContains, Optional.of(verdict), everyStallVerdict);
+    return new Expectation(outcome, messageContains, errorCode, Optional.of(verdict), everyStallVerdict, endsAtLeastNs, endsAtMostNs);
   }
 
   public Expectation everyStall(String verdict) {
-    return new Expectation(outcome, messageContains, finalVerdict, Optional.of(verdict));
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, Optional.of(verdict), endsAtLeastNs, endsAtMostNs);
+  }
+
+  /** The run ends no earlier than {@code ns} of virtual time (e.g. a backstop that waited). */
+  public Expectation atLeastNs(long ns) {
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, OptionalLong.of(ns), endsAtMostNs);
+  }
+
+  /** The run ends no later than {@code ns} of virtual time (e.g. an abort that came at once). */
+  public Expectation atMostNs(long ns) {
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, endsAtLeastNs, OptionalLong.of(ns));
   }
 
   /** The differences between this expectation and {@code report}; empty when it matches. */
@@ -47,6 +70,11 @@ public record Expectation(
     messageContains.ifPresent(m -> {
       if (!report.message().contains(m)) {
         out.add("message '" + report.message() + "' lacks '" + m + "'");
+      }
+    });
+    errorCode.ifPresent(c -> {
+      if (report.exitCode() != c) {
+        out.add("error code " + report.exitCode() + ", expected " + c);
       }
     });
     finalVerdict.ifPresent(v -> {
@@ -63,6 +91,16 @@ public record Expectation(
         }
       }
     });
+    endsAtLeastNs.ifPresent(t -> {
+      if (report.virtualTimeNs() < t) {
+        out.add("ended at " + report.virtualTimeNs() + " ns, expected at least " + t);
+      }
+    });
+    endsAtMostNs.ifPresent(t -> {
+      if (report.virtualTimeNs() > t) {
+        out.add("ended at " + report.virtualTimeNs() + " ns, expected at most " + t);
+      }
+    });
     return out;
   }
 
@@ -70,8 +108,11 @@ public record Expectation(
   public String describe() {
     StringBuilder sb = new StringBuilder(outcome.name());
     messageContains.ifPresent(m -> sb.append(", message '").append(m).append('\''));
+    errorCode.ifPresent(c -> sb.append(", code ").append(c));
     finalVerdict.ifPresent(v -> sb.append(", verdict ").append(v));
     everyStallVerdict.ifPresent(v -> sb.append(", every stall ").append(v));
+    endsAtLeastNs.ifPresent(t -> sb.append(", ends at >= ").append(t).append(" ns"));
+    endsAtMostNs.ifPresent(t -> sb.append(", ends at <= ").append(t).append(" ns"));
     return sb.toString();
   }
 }

@@ -27,6 +27,12 @@ import io.ptosim.scheduler.workload.Workloads;
 public final class Regressions {
 
   private static final String RING_FULL = "Task Ring Full";
+  /** The holder task of #1468's repro: 1.3 s. */
+  private static final long HOLDER_NS = 1_300_000_000L;
+  /** Upstream's allocator backstop: 500 ms without last_alive progress. */
+  private static final long BACKSTOP_NS = 500_000_000L;
+  /** A structural abort comes within one check interval of the stall, far below the backstop. */
+  private static final long STRUCTURAL_WITHIN_NS = 10_000_000L;
 
   private Regressions() {}
 
@@ -36,7 +42,10 @@ public final class Regressions {
           "issue-495", Regressions::issue495,
           "issue-1086", Regressions::issue1086,
           "issue-1468", Regressions::issue1468,
-          "issue-1545", Regressions::issue1545);
+          "issue-1545", Regressions::issue1545,
+          "issue-1610", Regressions::issue1610,
+          "issue-959", Regressions::issue959,
+          "pypto-lib-122", Regressions::pyptoLib122);
 
   public static ImmutableSet<String> ids() {
     return CATALOGUE.keySet();
@@ -56,27 +65,33 @@ public final class Regressions {
     return RunConfig.builder(program).platform(platform).window(window).publishMode(publish);
   }
 
+  /** The policy name that means "the runtime version's own detector". */
+  private static final String OWN = "";
+
   private static RegressionRun run(String label, RunConfig.Builder b, String policy, Expectation e, Fault... faults) {
     RunConfig.Builder c = b.build().toBuilder().policy(policy).faults(ImmutableSet.copyOf(faults));
     return new RegressionRun(label, c.build(), e);
   }
 
   /**
-   * #277: one scope holds more than window - 1 tasks; only its own scope_end could free them. Both
-   * legacy (the seed runtime had the pre-check) and scope-aware fail the #277 pre-check with code 1.
+   * #277: one scope holds more than window - 1 tasks; only its own scope_end could free them. The
+   * pre-check (seed era and main alike) fails the submit with code 1 before any spinning.
    */
   static Regression issue277() {
     long window = 64;
     Program p = Workloads.byName("scope-overflow").program(WorkloadParams.defaults().withWindow((int) window));
-    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
-    return new Regression("issue-277", 277, "a scope holding window-1 tasks deadlocks the allocator",
+    RunConfig.Builder main = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
+    RunConfig.Builder seed = main.build().toBuilder().runtime(RuntimeVersions.pr482());
+    return new Regression("issue-277", "simpler#277", RuntimeVersions.PR482,
+        "a scope holding window-1 tasks deadlocks the allocator",
         "One AUTO scope submits more tasks than the ring's window holds. Its tasks keep their scope reference until"
             + " scope_end, which the blocked orchestrator never reaches: a true cycle.",
+        "a true cycle; the pre-check reports it at once (Scope Deadlock Detected, code 1) instead of spinning",
         ImmutableList.of(
-            run("legacy (seed pre-check)", b, "legacy", Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
-            run("scope-aware (#1610)", b, "scope-aware", Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
-            run("patient (ground truth)", b, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED)),
-            run("checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK"))));
+            run("pr482, own detector (pre-check)", seed, OWN, Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
+            run("main-6ebaf77, own detector", main, OWN, Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
+            run("patient (ground truth)", main, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED)),
+            run("checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK"))));
   }
 
   /**
@@ -97,12 +112,14 @@ public final class Regressions {
         + " host's pause + sched_yield: 100,000 spins = " + (100_000 * hardwareSpinNs / 1_000) + " us, shorter than a"
         + " published MANUAL scope takes to drain. No real run had this timing.";
     String pr482 = RuntimeVersions.pr482().defaultPolicy();
-    return new Regression("issue-495", 495, "partial-manual Case1: a broken rebase, not a false Task Ring Full",
+    return new Regression("issue-495", "simpler#495", RuntimeVersions.PR482,
+        "partial-manual Case1: a broken rebase, not a false Task Ring Full",
         "PR #482 partial-manual paged attention Case1, default rings, a2a3sim, runtime pr482. The reporter's"
             + " Task Ring Full came from a broken rebase: bug 1 = hidden alloc_tensors published from the manual"
             + " path, bug 2 = ready path without PENDING->READY; the checker names the broken rule. Rebased"
             + " carefully the run completes, as the reporter found (issue closed by its author). The spin"
             + " heuristic alone aborts only in a what-if timing.",
+        "closed by its author: the failure came from a broken rebase; rebased carefully, the problem did not happen",
         ImmutableList.of(
             run("broken rebase (bugs 1+2), checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("INVARIANT_VIOLATION"),
                 Fault.PUBLISH_HIDDEN_ALLOC, Fault.READY_WITHOUT_TRANSITION),
@@ -124,29 +141,37 @@ public final class Regressions {
   /** #1086: slow but real progress; the legacy heuristic aborts, a larger window or patience clears it. */
   static Regression issue1086() {
     Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
-    RunConfig.Builder small = base(p, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL);
-    RunConfig.Builder large = base(p, PlatformProfiles.a2a3sim(), 64, PublishMode.INCREMENTAL);
-    return new Regression("issue-1086", 1086, "slow progress mistaken for deadlock; a larger window fixes it",
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    RunConfig.Builder large = base(p, PlatformProfiles.a2a3sim(), 64, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    return new Regression("issue-1086", "simpler#1086", RuntimeVersions.PR482,
+        "slow progress mistaken for deadlock; a larger window fixes it",
         "CaseSmall2 AUTO paged attention on a2a3sim with a ring window of 16: the head retires only after"
-            + " milliseconds of host-slow kernels, longer than the legacy spin budget.",
+            + " milliseconds of host-slow kernels, longer than the spin budget of the seed-era detector.",
+        "a mitigation: the case's task window was doubled to 32768, so the ring no longer fills before retirement catches up",
         ImmutableList.of(
-            run("legacy, window 16", small, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
-            run("legacy, window 64", large, "legacy", Expectation.outcome(Outcome.COMPLETED)),
+            run("pr482 detector, window 16", small, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("pr482 detector, window 64", large, OWN, Expectation.outcome(Outcome.COMPLETED)),
             run("patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)),
             run("checker, window 16", small, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
   }
 
-  /** #1468: one long task holds the ring head; not a deadlock, however long it runs. */
+  /**
+   * #1468: a 1.3 s holder task keeps the ring head; main's 500 ms backstop fires although the
+   * head would retire, as the thread's repro did.
+   */
   static Regression issue1468() {
     long window = 64;
     Program p = Workloads.byName("slow-head").program(WorkloadParams.defaults().withWindow((int) window));
-    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
-    return new Regression("issue-1468", 1468, "a long task holding the head is not a deadlock",
-        "A 5 ms kernel holds the ring head while short tasks fill the window behind it.",
+    PlatformProfile holder = PlatformProfiles.a2a3().with("kernel.long", HOLDER_NS);
+    RunConfig.Builder b = base(p, holder, window, PublishMode.INCREMENTAL);
+    return new Regression("issue-1468", "simpler#1468", RuntimeVersions.MAIN,
+        "the 500 ms backstop fires on a 1.3 s task holding the ring head",
+        "slow-head on a2a3 with the head kernel set to 1.3 s (the thread's holder): short tasks fill the window"
+            + " behind it and the orchestrator waits for the head.",
+        "not a bug: expected backstop behaviour on a slow but progressing op, not a structural deadlock",
         ImmutableList.of(
-            run("legacy heuristic", b, "legacy", Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
-            run("scope-aware (500 ms backstop)", b, "scope-aware", Expectation.outcome(Outcome.COMPLETED)),
-            run("patient", b, "patient", Expectation.outcome(Outcome.COMPLETED)),
+            run("main-6ebaf77, own detector (500 ms backstop)", b, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
+            run("patient (ground truth)", b, "patient", Expectation.outcome(Outcome.COMPLETED)),
             run("checker", b, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
   }
 
@@ -154,13 +179,85 @@ public final class Regressions {
   static Regression issue1545() {
     long window = 64;
     Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow((int) window));
-    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
-    return new Regression("issue-1545", 1545, "CONSUMED ring head never advanced (lost wake-up)",
+    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    return new Regression("issue-1545", "simpler#1545", RuntimeVersions.PR482,
+        "CONSUMED ring head never advanced (lost wake-up)",
         "Two scheduler threads make tasks of one ring CONSUMED within the advance lock's hold time; the"
             + " loser of the try-lock returns, and nobody advances last_alive past the CONSUMED head.",
+        "a real liveness bug; fixed by #1586: a per-ring pending bit, retried from the scheduler's no-progress path",
         ImmutableList.of(
             run("lost-advance, patient", b, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED), Fault.LOST_ADVANCE),
             run("lost-advance, checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP"), Fault.LOST_ADVANCE),
-            run("fixed (#1586), patient", b, "patient", Expectation.outcome(Outcome.COMPLETED))));
+            run("main-6ebaf77 (#1586), patient", b.build().toBuilder().runtime(RuntimeVersions.main()), "patient",
+                Expectation.outcome(Outcome.COMPLETED))));
+  }
+
+  /**
+   * #1610 on main: a head owned by an open scope of the blocked orchestrator is a proven cycle and
+   * aborts at once with the structural message; a head in a closed scope keeps the orchestrator
+   * waiting until the 500 ms backstop.
+   */
+  static Regression issue1610() {
+    long window = 64;
+    Program pinned = Workloads.byName("pinned-head").program(WorkloadParams.defaults().withWindow((int) window));
+    Program slow = Workloads.byName("slow-head").program(WorkloadParams.defaults().withWindow((int) window));
+    RunConfig.Builder cycle = base(pinned, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
+    RunConfig.Builder holder = base(slow, PlatformProfiles.a2a3().with("kernel.long", HOLDER_NS), window, PublishMode.INCREMENTAL);
+    return new Regression("issue-1610", "simpler#1610", RuntimeVersions.MAIN,
+        "structural deadlock detection made scope-aware",
+        "pinned-head: the depth-3 scope that owns the ring-3 head is still open while the orchestrator blocks in a"
+            + " nested scope; slow-head with a 1.3 s head kernel: the head's scope has ended, the head is only slow.",
+        "immediate fatal only for a cycle that the blocked orchestrator itself makes impossible to break; every other"
+            + " no-progress state is left to the 500 ms timeout",
+        ImmutableList.of(
+            run("head in an open scope: structural abort", cycle, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).atMostNs(STRUCTURAL_WITHIN_NS)),
+            run("head in an open scope, checker", cycle, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
+            run("head in a closed scope: waits for the backstop", holder, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).atLeastNs(BACKSTOP_NS)),
+            run("head in a closed scope, checker", holder, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+  }
+
+  /**
+   * #959: a dependency-pool stall. On main the pool is reclaimed only once last_alive has moved 64
+   * past the last reclaim, so CaseSmall2 AUTO (33 tasks) with a pool smaller than its live fanin
+   * can never get entries back: a capacity deadlock, code 4, as upstream's own runs show.
+   */
+  static Regression issue959() {
+    Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3sim(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL).depPool(16);
+    RunConfig.Builder enough = base(p, PlatformProfiles.a2a3sim(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL).depPool(64);
+    return new Regression("issue-959", "simpler#959", RuntimeVersions.MAIN,
+        "the dependency-list pool runs dry and the orchestrator waits for entries",
+        "CaseSmall2 AUTO paged attention on a2a3sim with PTO2_RING_DEP_POOL=16 (upstream's run pa-CaseSmall2-dep16"
+            + " aborts with code 4) and 64 (completes).",
+        "the wiring-queue deadlock no longer reproduces on main: wiring moved to the orchestrator, whose ensure_space"
+            + " detects a wedged reclaim watermark and latches DEP_POOL_OVERFLOW",
+        ImmutableList.of(
+            run("main-6ebaf77, dep pool 16", small, OWN, Expectation.outcome(Outcome.ABORTED).code(4)),
+            run("dep pool 16, checker", small, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
+            run("main-6ebaf77, dep pool 64", enough, OWN, Expectation.outcome(Outcome.COMPLETED))));
+  }
+
+  /**
+   * pypto-lib#122: an open scope holds the ring head while the orchestrator streams nested scopes
+   * behind it; a bigger window only moves the abort later.
+   */
+  static Regression pyptoLib122() {
+    Program p = Workloads.byName("pinned-head").program(WorkloadParams.defaults().withN(1000));
+    ImmutableList.Builder<RegressionRun> runs = ImmutableList.builder();
+    for (long window : new long[] {16, 64, 256}) {
+      RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
+      runs.add(run("window " + window + ", checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")));
+    }
+    RunConfig.Builder all = base(p, PlatformProfiles.a2a3(), 2048, PublishMode.INCREMENTAL);
+    runs.add(run("window 2048 (holds all 1001 tasks)", all, OWN, Expectation.outcome(Outcome.COMPLETED)));
+    return new Regression("pypto-lib-122", "pypto-lib#122", RuntimeVersions.MAIN,
+        "a scope holding the ring head while the orchestrator is blocked",
+        "pinned-head with 1,000 nested scopes behind the head: windows of 16, 64 and 256 each abort, later with each"
+            + " step, with the same cycle; only a window that holds the whole program completes.",
+        "a bigger window only postpones it: the program must end the scope that holds the head before streaming behind it",
+        runs.build());
   }
 }

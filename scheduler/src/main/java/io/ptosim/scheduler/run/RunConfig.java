@@ -129,6 +129,12 @@ public record RunConfig(
       return this;
     }
 
+    /** Sets every ring's dependency pool. */
+    public Builder depPool(int value) {
+      rings = rings.withDepPool(value);
+      return this;
+    }
+
     public Builder faults(ImmutableSet<Fault> value) {
       faults = value;
       return this;

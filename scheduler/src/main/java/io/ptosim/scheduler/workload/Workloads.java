@@ -9,7 +9,8 @@ import com.google.common.collect.ImmutableSortedSet;
 /** The registry of workloads, chosen by name (sorted, so listings are stable). */
 public final class Workloads {
   private static final ImmutableSortedMap<String, Workload> BY_NAME = register(
-      new PagedAttention(), new ScopeOverflow(), new SlowHead(), new LostAdvance(), new Demo(), new Chain());
+      new PagedAttention(), new ScopeOverflow(), new SlowHead(), new LostAdvance(), new Demo(), new Chain(),
+      new PinnedHead());
 
   private Workloads() {}
 
