@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code jobs} threads; each run stays single-threaded, and the answer does not depend on {@code jobs}.
  */
 public final class Tuner {
-  /** A heap so large that no program here exhausts it (programs keep a task's bytes within 2^48). */
-  static final long GENEROUS_HEAP = 1L << 50;
+  /** The largest heap a ring may have (2^48 bytes, the bound on every heap size). */
+  static final long GENEROUS_HEAP = 1L << 48;
   /** The largest pool tried: upstream's entry counts are 32-bit, and no program here needs more. */
   static final long MAX_POOL = 1L << 30;
 

@@ -31,7 +31,7 @@ class WorkloadsTest {
   @Test
   void registryByName() {
     assertThat(Workloads.names())
-        .containsExactly("chain", "demo", "lost-advance", "paged-attention", "scope-overflow", "slow-head");
+        .containsExactly("chain", "demo", "lost-advance", "paged-attention", "pinned-head", "scope-overflow", "slow-head");
     assertThat(Workloads.byName("demo").name()).isEqualTo("demo");
     assertThat(Workloads.all()).allSatisfy(w -> assertThat(w.description()).isNotBlank());
     assertThatThrownBy(() -> Workloads.byName("nope"))
