@@ -11,8 +11,6 @@ import io.ptosim.analysis.text.SnapshotParser;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +67,7 @@ final class CheckCommand implements Callable<Integer> {
       Map<String, Object> o = Json.object();
       o.put("error", message);
       o.put("line", line);
+      o.put("exitStatus", ExitCodes.BAD_INPUT);
       spec.commandLine().getOut().println(Json.write(o));
       spec.commandLine().getOut().flush();
     }
@@ -123,20 +122,20 @@ final class CheckCommand implements Callable<Integer> {
 
   private ParsedSnapshot parse(CheckInput input) throws IOException {
     String name = input.name();
+    String text;
     try {
-      ParsedSnapshot parsed = SnapshotParser.parse(input.log());
+      text = TextInput.decode(name, java.nio.file.Files.readAllBytes(input.log()));
+    } catch (IOException e) {
+      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
+    }
+    try {
+      ParsedSnapshot parsed = SnapshotParser.parse(text);
       if (parsed.snapshot().tasks().isEmpty()) {
         throw new UserInputException(name + ": no task record (task=N state=S fanin=a/b ...) found");
       }
       return parsed;
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(name + ": no such file");
     } catch (SnapshotFormatException e) {
       throw new CheckLineException(name + ": " + e.getMessage(), e.line());
-    } catch (CharacterCodingException e) {
-      throw new UserInputException(name + ": not UTF-8 text");
-    } catch (IOException e) {
-      throw new UserInputException(name + ": cannot read: " + e.getMessage());
     }
   }
 }

@@ -36,7 +36,7 @@ final class CheckInput implements AutoCloseable {
         Files.copy(stdin, spool, StandardCopyOption.REPLACE_EXISTING);
         return new CheckInput("<stdin>", spool, true, List.of());
       } catch (IOException e) {
-        throw new UserInputException("<stdin>: cannot read: " + e.getMessage());
+        throw new UserInputException("cannot read <stdin>: " + TextInput.reason(e));
       }
     }
     Path path = Path.of(argument);

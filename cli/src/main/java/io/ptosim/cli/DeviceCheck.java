@@ -5,11 +5,10 @@ import io.ptosim.analysis.device.DeviceLog;
 import io.ptosim.analysis.device.DeviceLogException;
 import io.ptosim.analysis.device.DeviceLogReader;
 import io.ptosim.analysis.device.Dialect;
+import io.ptosim.analysis.device.NotTextException;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.NoSuchFileException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,12 +29,10 @@ final class DeviceCheck {
       return new Result(log, Optional.of(DeviceDecision.decide(log)));
     } catch (DeviceLogException e) {
       throw new CheckLineException(name + ": " + e.getMessage(), e.line());
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(name + ": no such file");
-    } catch (CharacterCodingException e) {
-      throw new UserInputException(name + ": not UTF-8 text");
+    } catch (NotTextException e) {
+      throw new CheckLineException(name + ": " + e.getMessage(), e.line());
     } catch (IOException e) {
-      throw new UserInputException(name + ": cannot read: " + e.getMessage());
+      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
     }
   }
 

@@ -32,7 +32,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--list", description = "list the catalogue")
   boolean list;
 
-  @Option(names = "--json", description = "print one JSON object per regression")
+  @Option(names = "--json", description = "print JSON: one object for one regression, an array of those objects for 'all'")
   boolean json;
 
   @Override

@@ -19,6 +19,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.ptosim.cli.progress.Progress;
+import io.ptosim.cli.progress.ProgressOptions;
 
 /** {@code ptosim run}: simulate one program or workload and report how it ended. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,10 +43,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print one JSON object instead of the summary")
   boolean json;
 
+  @Option(names = "--stalls", paramLabel = "WHICH", description = "summary (default: counts per verdict, first and last 5, the longest) | all")
+  String stalls = "summary";
+
+  @Mixin ProgressOptions progressOptions;
+
   @Override
   public Integer call() throws IOException {
+    long jvmStartMs = ReportView.Timing.jvmUptimeMs();
+    if (!stalls.equals("summary") && !stalls.equals("all")) {
+      throw new UserInputException("--stalls '" + stalls + "': expected summary or all");
+    }
     RunConfig config = options.toConfig();
+    StallSummary stallSummary = new StallSummary();
     List<TraceSink> sinks = new ArrayList<>();
+    sinks.add(stallSummary);
     List<AutoCloseable> files = new ArrayList<>();
     try {
       if (chromeTrace != null) {
@@ -57,17 +70,21 @@ final class RunCommand implements Callable<Integer> {
         files.add(w);
         sinks.add(new TextTraceWriter(w));
       }
-      long t0 = System.nanoTime();
-      RunReport report = Simulation.run(config, sinks);
-      long wall = System.nanoTime() - t0;
+      long t0 = ReportView.Timing.begin();
+      RunReport report;
+      try (Progress progress = progressOptions.progress(spec, "run " + options.describe(), config.program().taskCount())) {
+        sinks.add(new ProgressSink(progress));
+        report = Simulation.run(config, sinks);
+      }
+      ReportView.Timing wall = ReportView.Timing.since(t0, jvmStartMs);
       if (snapshotOut != null) {
         OutputFiles.write(snapshotOut, "--snapshot-out", report.finalSnapshotText().orElse("# the run ended without a stall\n"));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(Json.write(ReportView.toJson(report, wall)));
+        out.println(Json.write(ReportView.toJson(report, wall, stallSummary, stalls.equals("all"))));
       } else {
-        ReportView.print(options.describe(), report, wall, out);
+        ReportView.print(options.describe(), report, wall, stallSummary, out);
         if (chromeTrace != null) {
           out.println("trace:      " + chromeTrace + " (open in https://ui.perfetto.dev)");
         }

@@ -9,17 +9,18 @@ import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.program.ProgramException;
 import io.ptosim.scheduler.program.ProgramJson;
+import io.ptosim.scheduler.run.KernelLookup;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
+import io.ptosim.scheduler.version.RuntimeVersion;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import picocli.CommandLine.Option;
 
 /** The options that choose a program and configure a run; turned into a {@link RunConfig}. */
@@ -54,22 +55,26 @@ final class RunOptions {
   @Option(names = "--n", paramLabel = "N", description = "size of a scenario workload (0 = its default)")
   int n;
 
-  @Option(names = "--policy", paramLabel = "NAME", description = "stall policy: legacy | scope-aware | patient | checker (default legacy)")
-  String policy = "legacy";
+  @Option(names = "--runtime", paramLabel = "VERSION", description = "runtime version: main-6ebaf77 | pr482 (default main-6ebaf77)")
+  String runtime = RuntimeVersions.MAIN;
+
+  @Option(names = "--policy", paramLabel = "NAME", description = "stall policy: legacy | scope-aware | patient | checker (default: the runtime version's own)")
+  String policy;
 
   @Option(names = "--platform", paramLabel = "NAME", description = "a2a3 | a2a3sim (default a2a3)")
   String platform = PlatformProfiles.A2A3;
 
-  @Option(names = "--set", paramLabel = "KEY=NS", description = "override a platform field, e.g. finishNoticeNs=180 or kernel.qk=5000")
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = {"override a platform field: a *Ns cost or kernel.NAME duration in ns (0..10^12),",
+      "or clusters (1..1024), aivPerCluster (1..2), schedulerThreads (1..64); e.g. finishNoticeNs=180, kernel.qk=5000"})
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--ring-window", paramLabel = "N", description = "task window of every ring (default 16384)")
+  @Option(names = "--ring-window", paramLabel = "N", description = "task window of every ring, a power of two in 2..2^30 (default 16384)")
   Long ringWindow;
 
-  @Option(names = "--heap", paramLabel = "BYTES", description = "output heap of every ring (default 256 MiB)")
+  @Option(names = "--heap", paramLabel = "BYTES", description = "output heap of every ring, 1..2^48 (default 256 MiB)")
   Long heap;
 
-  @Option(names = "--dep-pool", paramLabel = "N", description = "dependency-list entries of every ring (default 16384)")
+  @Option(names = "--dep-pool", paramLabel = "N", description = "dependency-list entries of every ring, 1..2^31-1 (default 16384)")
   Integer depPool;
 
   @Option(names = "--publish", paramLabel = "MODE", description = "incremental | deferred (default: deferred for partial-manual, else incremental)")
@@ -87,10 +92,10 @@ final class RunOptions {
   @Option(names = "--monitor", description = "check the runtime's invariants at every event and fail fast")
   boolean monitor;
 
-  @Option(names = "--max-events", paramLabel = "N", description = "event budget (default 200,000,000)")
+  @Option(names = "--max-events", paramLabel = "N", description = "event budget, 1..10^12 (default 200,000,000)")
   long maxEvents = RunLimits.DEFAULT.maxEvents();
 
-  @Option(names = "--max-time-ns", paramLabel = "NS", description = "virtual-time limit (default one hour)")
+  @Option(names = "--max-time-ns", paramLabel = "NS", description = "virtual-time limit, 1..10^15 ns (default one hour)")
   long maxTimeNs = RunLimits.DEFAULT.maxTimeNs();
 
   /** A short name of what runs, for the summary. */
@@ -117,26 +122,6 @@ final class RunOptions {
     }
     WorkloadParams.Mode workloadMode = parse(() -> WorkloadParams.Mode.parse(modeOrDefault()), "--mode");
     long window = ringWindow == null ? RingConfig.DEFAULT_WINDOW : ringWindow;
-    if (window < 2) {
-      throw new UserInputException("--ring-window must be at least 2: " + window);
-    }
-    Program program = program(workloadMode, window);
-    PlatformProfile profile = parse(() -> PlatformProfiles.byName(platform), "--platform");
-    for (String o : overrides) {
-      int eq = o.indexOf('=');
-      if (eq <= 0) {
-        throw new UserInputException("--set '" + o + "': expected KEY=VALUE");
-      }
-      String key = o.substring(0, eq);
-      long value;
-      try {
-        value = Long.parseLong(o.substring(eq + 1));
-      } catch (NumberFormatException e) {
-        throw new UserInputException("--set '" + o + "': value is not a whole number");
-      }
-      PlatformProfile base = profile;
-      profile = parse(() -> base.with(key, value), "--set");
-    }
     RingConfig rings = RingConfig.defaults();
     if (ringWindow != null) {
       RingConfig r = rings;
@@ -150,6 +135,14 @@ final class RunOptions {
       RingConfig r = rings;
       rings = parse(() -> r.withDepPool(depPool), "--dep-pool");
     }
+    Program program = program(workloadMode, window);
+    PlatformProfile profile = parse(() -> PlatformProfiles.byName(platform), "--platform");
+    profile = PlatformOverrides.apply(profile, overrides, program);
+    PlatformProfile checked = profile;
+    parse(() -> {
+      KernelLookup.check(program, checked);
+      return checked;
+    }, source.program != null ? source.program.toString() : "--workload " + describe());
     PublishMode publishMode = publish != null
         ? parse(() -> PublishMode.parse(publish), "--publish")
         : workloadMode.deferredPublish() && source.program == null ? PublishMode.DEFERRED : PublishMode.INCREMENTAL;
@@ -172,12 +165,17 @@ final class RunOptions {
       default:
         throw new UserInputException("--tie-break '" + rule + "': expected fifo or shuffle");
     }
-    RunLimits limits = parse(() -> new RunLimits(maxEvents, maxTimeNs), "--max-events/--max-time-ns");
+    RunLimits events = parse(() -> RunLimits.DEFAULT.withMaxEvents(maxEvents), "--max-events");
+    RunLimits limits = parse(() -> events.withMaxTimeNs(maxTimeNs), "--max-time-ns");
     PlatformProfile finalProfile = profile;
     RingConfig finalRings = rings;
-    return parse(() -> RunConfig.builder(program)
+    RuntimeVersion version = parse(() -> RuntimeVersions.byName(runtime), "--runtime");
+    RunConfig.Builder builder = RunConfig.builder(program).runtime(version);
+    if (policy != null) {
+      builder.policy(policy);
+    }
+    return parse(() -> builder
         .platform(finalProfile)
-        .policy(policy)
         .publishMode(publishMode)
         .rings(finalRings)
         .faults(f.build())
@@ -189,12 +187,9 @@ final class RunOptions {
 
   private Program program(WorkloadParams.Mode workloadMode, long window) {
     if (source.program != null) {
+      String text = TextInput.read(source.program);
       try {
-        return ProgramJson.read(source.program);
-      } catch (NoSuchFileException e) {
-        throw new UserInputException(source.program + ": no such file");
-      } catch (IOException e) {
-        throw new UserInputException(source.program + ": cannot read: " + e.getMessage());
+        return ProgramJson.parse(text);
       } catch (ProgramException e) {
         throw new UserInputException(source.program + ": " + e.getMessage());
       }

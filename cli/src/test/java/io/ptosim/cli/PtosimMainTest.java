@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PtosimMainTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SEED = Path.of("../../shared/seeds/000_75e2500647e36491.txt");
+  private static final Path SEED = Path.of("../examples/seed-495.txt");
 
   @TempDir Path tmp;
 
@@ -65,7 +65,7 @@ class PtosimMainTest {
   void missingProgramFileIsAnInputError() {
     Cli c = Cli.run("run", "--program", tmp.resolve("nope.json").toString());
     assertThat(c.exit()).isEqualTo(2);
-    assertThat(c.err()).isEqualTo("ptosim: " + tmp.resolve("nope.json") + ": no such file\n");
+    assertThat(c.err()).isEqualTo("ptosim: cannot read " + tmp.resolve("nope.json") + ": no such file\n");
   }
 
   @Test
@@ -178,7 +178,7 @@ class PtosimMainTest {
     Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
     Cli b = Cli.run("check", bin.toString());
     assertThat(b.exit()).isEqualTo(2);
-    assertThat(b.err()).isEqualTo("ptosim: " + bin + ": not UTF-8 text\n");
+    assertThat(b.err()).isEqualTo("ptosim: " + bin + ": binary data, not text (NUL byte at offset 2)\n");
     // A log without any record is read as a device log that shows no stall (issue 9: every log is read).
     Path empty = tmp.resolve("empty.txt");
     Files.writeString(empty, "# nothing here\n[1,2]\n");
@@ -201,10 +201,10 @@ class PtosimMainTest {
   void outOfRangePlatformOverrideIsAnInputError() {
     Cli big = Cli.run("run", "--demo", "--set", "clusters=5000000000");
     assertThat(big.exit()).isEqualTo(2);
-    assertThat(big.err()).startsWith("ptosim: --set: ").doesNotContain("\tat ");
+    assertThat(big.err()).startsWith("ptosim: --set 'clusters=5000000000': ").doesNotContain("\tat ");
     Cli many = Cli.run("run", "--demo", "--set", "clusters=99999999");
     assertThat(many.exit()).isEqualTo(2);
-    assertThat(many.err()).isEqualTo("ptosim: --set: clusters must be 1..1024: 99999999\n");
+    assertThat(many.err()).isEqualTo("ptosim: --set 'clusters=99999999': clusters must be 1..1024: 99999999\n");
   }
 
   @Test

@@ -314,7 +314,7 @@ class StallCheckerTest {
           HEAD_WITH_ONE_CONSUMER,
           "task=1 state=0 fanin=2/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
           "edge=0->1",
-          "pending=complete at_ns=900 task=7");
+          "pending=dispatch at_ns=900");
 
       assertThat(verdict.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
       assertThat(vertices(verdict))

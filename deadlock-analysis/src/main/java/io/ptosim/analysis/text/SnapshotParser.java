@@ -38,6 +38,9 @@ import java.util.OptionalLong;
  */
 public final class SnapshotParser {
 
+  /** The largest task id a snapshot may hold: 2^63 - 2, so that {@code current = id + 1} fits. */
+  public static final long MAX_TASK_ID = Long.MAX_VALUE - 1;
+
   private SnapshotParser() {}
 
   /** Parses {@code text}. */
@@ -65,6 +68,7 @@ public final class SnapshotParser {
       number++;
       session.accept(number, number == 1 ? stripBom(line) : line);
     }
+    session.finish();
     return new ParsedSnapshot(session.builder.build(), session.skipped);
   }
 
@@ -80,6 +84,8 @@ public final class SnapshotParser {
     private final Map<Integer, Integer> ringLines = new HashMap<>();
     private final Map<Long, Integer> scopeLines = new HashMap<>();
     private int orchestratorLine;
+    private int edgeNoneLine;
+    private final Map<Long, Integer> pendingTaskLines = new java.util.LinkedHashMap<>();
     private int skipped;
 
     void accept(int number, String line) throws SnapshotFormatException {
@@ -107,7 +113,10 @@ public final class SnapshotParser {
     }
 
     private void task(RecordLine r) throws SnapshotFormatException {
-      long id = r.id("task");
+      long id = taskId(r, "task", r.value("task"));
+      if (r.number("block_num") < 1) {
+        throw r.bad("block_num", "a task has at least one block");
+      }
       TaskRecord task =
           new TaskRecord(
               id,
@@ -126,6 +135,15 @@ public final class SnapshotParser {
         throw r.bad("task", "duplicate task id (first on line " + first + ")");
       }
       builder.addTask(task);
+    }
+
+    /** Checks what only the whole text shows: a pending event names a task of the snapshot. */
+    void finish() throws SnapshotFormatException {
+      for (Map.Entry<Long, Integer> e : pendingTaskLines.entrySet()) {
+        if (taskLines.get(e.getKey()) < 0) {
+          throw SnapshotFormatException.badToken(e.getValue(), "task=" + e.getKey(), "the pending event names no task of the snapshot");
+        }
+      }
     }
 
     private static TaskState state(RecordLine r) throws SnapshotFormatException {
@@ -167,8 +185,15 @@ public final class SnapshotParser {
     private void edge(RecordLine r) throws SnapshotFormatException {
       String value = r.value("edge");
       if (value.equals("none")) {
+        if (!edgeLines.isEmpty()) {
+          throw r.bad("edge", "edge=none beside edges (first on line " + edgeLines.values().iterator().next() + ")");
+        }
+        edgeNoneLine = r.number();
         builder.edgesKnown();
         return;
+      }
+      if (edgeNoneLine > 0) {
+        throw r.bad("edge", "an edge beside edge=none (on line " + edgeNoneLine + ")");
       }
       int arrow = value.indexOf("->");
       if (arrow <= 0 || arrow + 2 >= value.length()) {
@@ -191,11 +216,28 @@ public final class SnapshotParser {
       if (digits.isEmpty() || digits.length() > 19 || !digits.chars().allMatch(Character::isDigit)) {
         throw r.bad("edge", "expected P->C with decimal ids");
       }
+      return taskId(r, "edge", digits);
+    }
+
+    /**
+     * A task id in 0..{@value #MAX_TASK_ID}: a ring's {@code current} (largest id + 1) must still
+     * fit a {@code long}.
+     */
+    private static long taskId(RecordLine r, String key, String digits) throws SnapshotFormatException {
+      long id;
       try {
-        return Long.parseLong(digits);
+        id = digits.chars().allMatch(Character::isDigit) && !digits.isEmpty() && digits.length() <= 19
+            ? Long.parseLong(digits) : -1;
       } catch (NumberFormatException e) {
-        throw r.bad("edge", "number out of range");
+        id = Long.MAX_VALUE;
       }
+      if (id < 0) {
+        throw r.bad(key, "expected a non-negative decimal number");
+      }
+      if (id > MAX_TASK_ID) {
+        throw r.bad(key, "task id out of range (at most " + MAX_TASK_ID + ")");
+      }
+      return id;
     }
 
     private void ring(RecordLine r) throws SnapshotFormatException {
@@ -273,7 +315,8 @@ public final class SnapshotParser {
       if (kind.isEmpty() || !kind.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw r.bad("pending", "expected an event kind such as complete, or none");
       }
-      OptionalLong task = r.has("task") ? OptionalLong.of(r.id("task")) : OptionalLong.empty();
+      OptionalLong task = r.has("task") ? OptionalLong.of(taskId(r, "task", r.value("task"))) : OptionalLong.empty();
+      task.ifPresent(id -> pendingTaskLines.putIfAbsent(id, r.number()));
       builder.addPending(new PendingEvent(r.id("at_ns"), kind, task));
     }
 

@@ -92,7 +92,7 @@ class SnapshotParserTest {
         "scope=4 mode=MANUAL state=open ring=0 depth=1",
         TASK,
         "edge=1->2",
-        "pending=complete at_ns=1200 task=2",
+        "pending=complete at_ns=1200 task=1",
         "pending=orchestrator at_ns=1300",
         "ready(local): task=2 shape=0 fanin=2/2")).snapshot();
     assertThat(snapshot.rings()).containsExactly(new RingRecord(0, 8, 1, 3));
@@ -101,7 +101,7 @@ class SnapshotParserTest {
         .containsExactly(new ScopeRecord(4, ScopeMode.MANUAL, true, OptionalInt.of(0), OptionalInt.of(1)));
     assertThat(snapshot.edges()).hasValue(com.google.common.collect.ImmutableList.of(new Edge(1, 2)));
     assertThat(snapshot.pending()).hasValue(com.google.common.collect.ImmutableList.of(
-        PendingEvent.of(1200, "complete", 2), PendingEvent.of(1300, "orchestrator")));
+        PendingEvent.of(1200, "complete", 1), PendingEvent.of(1300, "orchestrator")));
     assertThat(snapshot.evidence()).hasSize(1);
   }
 

@@ -39,12 +39,14 @@ class SnapshotPrinterProperties {
     int rings = 1 + random.nextInt(3);
     boolean ringRecords = random.nextBoolean();
     long id = random.nextInt(1000);
+    boolean idIsATask = false; // a pending event may only name a task of the snapshot
     for (int r = 0; r < rings; r++) {
       long first = ((long) r << 40) | id;
       int tasks = random.nextInt(6);
+      idIsATask |= r == 0 && tasks > 0;
       for (int k = 0; k < tasks; k++) {
         builder.addTask(new TaskRecord(first + k, TaskState.ofCode(random.nextInt(5)), count(random),
-            count(random), random.nextInt(16), count(random), random.nextInt(4), random.nextInt(4),
+            count(random), random.nextInt(16), count(random), 1 + random.nextInt(4), random.nextInt(4),
             r == 0 && random.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(r),
             random.nextBoolean() ? OptionalLong.of(random.nextInt(3)) : OptionalLong.empty(),
             random.nextInt(5) == 0));
@@ -79,7 +81,8 @@ class SnapshotPrinterProperties {
       case 0 -> { } // a device snapshot
       case 1 -> builder.pendingKnown();
       default -> {
-        builder.addPending(PendingEvent.of(random.nextInt(10_000), "block_done", id));
+        builder.addPending(idIsATask ? PendingEvent.of(random.nextInt(10_000), "block_done", id)
+            : PendingEvent.of(random.nextInt(10_000), "dispatch"));
         builder.addPending(PendingEvent.of(random.nextInt(10_000), "orchestrator"));
       }
     }

@@ -58,6 +58,9 @@ public final class ChromeTraceWriter implements TraceSink {
     json.writeEndObject();
   }
 
+  /** The shortest slice a still-open orchestrator slice gets at the run's end: 1 us, Perfetto's unit. */
+  static final long MIN_OPEN_SLICE_NS = 1_000;
+
   @Override
   public void accept(TraceEvent event, CharSequence line) throws IOException {
     long t = event.atNs();
@@ -115,9 +118,15 @@ public final class ChromeTraceWriter implements TraceSink {
   @Override
   public void finish(long endNs) throws IOException {
     // A run that aborts leaves slices open: close them at the end, innermost first, so they nest.
+    // A stall the checker judges at once ends where it began; it is stretched to one microsecond so
+    // that a deadlocked run's stall is visible in Perfetto (display only: the hash is the text's).
+    long closeNs = endNs;
+    for (OpenSlice open : orchestrator) {
+      closeNs = Math.max(closeNs, open.startNs() + MIN_OPEN_SLICE_NS);
+    }
     while (!orchestrator.isEmpty()) {
       OpenSlice open = orchestrator.pop();
-      slice(TID_ORCHESTRATOR, open.name(), open.startNs(), endNs, -1, null);
+      slice(TID_ORCHESTRATOR, open.name(), open.startNs(), closeNs, -1, null);
     }
     TreeSet<CoreId> cores = new TreeSet<>((a, b) -> Integer.compare(coreTid(a), coreTid(b)));
     cores.addAll(openBlocks.keySet());

@@ -84,9 +84,9 @@ class SimKernelTest {
       Runnable[] tick = new Runnable[1];
       tick[0] = () -> k.scheduleAfter(10, 0, EventLabel.of("tick"), tick[0]);
       k.scheduleAt(0, 0, EventLabel.of("tick"), tick[0]);
-      RunResult r = k.run(new RunLimits(100, Long.MAX_VALUE));
+      RunResult r = k.run(new RunLimits(100, RunLimits.MAX_TIME_NS));
       assertThat(r).isEqualTo(new RunResult(StopReason.EVENT_BUDGET, 100, 990));
-      RunResult again = k.run(new RunLimits(5, Long.MAX_VALUE));
+      RunResult again = k.run(new RunLimits(5, RunLimits.MAX_TIME_NS));
       assertThat(again).isEqualTo(new RunResult(StopReason.EVENT_BUDGET, 105, 1040));
     }
   }

@@ -35,7 +35,7 @@ class PlatformProfilesTest {
     assertThat(p.with("finishNoticeNs", 180).finishNoticeNs()).isEqualTo(180);
     assertThat(p.with("kernel.qk", 9).kernelDurationNs("qk")).isEqualTo(9);
     assertThat(p.finishNoticeNs()).isEqualTo(600);
-    assertThatThrownBy(() -> p.with("warpSpeed", 1)).hasMessage("unknown platform field 'warpSpeed'");
+    assertThatThrownBy(() -> p.with("warpSpeed", 1)).hasMessageStartingWith("unknown platform field 'warpSpeed' (known: ");
   }
 
   @Test

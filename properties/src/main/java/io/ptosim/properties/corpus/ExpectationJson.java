@@ -71,37 +71,70 @@ public final class ExpectationJson {
     }
   }
 
-  /** Parses an {@code .expect} file's text; an {@link IllegalArgumentException} says what is wrong. */
+  /**
+   * Parses an {@code .expect} file's text; an {@link IllegalArgumentException} names the field that
+   * is wrong ({@code settings: field 'window' must be an integer}), and the settings are checked as
+   * a run would use them (platform overrides, ring windows).
+   */
   public static Expectation parse(String json) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException ex) {
+      throw new IllegalArgumentException(io.ptosim.scheduler.program.JsonNesting.message(json, 1000), ex);
     } catch (JsonProcessingException ex) {
-      throw new IllegalArgumentException("not JSON: " + ex.getOriginalMessage(), ex);
+      String first = ex.getOriginalMessage().lines().findFirst().orElse("invalid JSON");
+      var at = ex.getLocation();
+      throw new IllegalArgumentException(at != null && at.getLineNr() > 0
+          ? "JSON syntax error at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": " + first
+          : "JSON syntax error: " + first, ex);
     }
     fields(root, TOP, "expectation");
-    if (!FORMAT.equals(text(root, "format")) || root.get("version").asInt() != VERSION) {
-      throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION);
+    if (!FORMAT.equals(text(root, "format", "expectation")) || integer(root, "version", "expectation") != VERSION) {
+      throw new IllegalArgumentException("expectation: fields 'format'/'version' must be " + FORMAT + " version " + VERSION);
     }
     JsonNode s = fields(root.get("settings"), SETTINGS, "settings");
-    ImmutableSortedSet.Builder<Fault> faults = ImmutableSortedSet.naturalOrder();
-    s.get("faults").forEach(f -> faults.add(Fault.byName(f.asText())));
-    ImmutableSortedMap.Builder<Integer, Long> ringWindows = ImmutableSortedMap.naturalOrder();
-    s.get("ring_windows").properties().forEach(e -> ringWindows.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
-    ImmutableSortedMap.Builder<String, Long> platformSet = ImmutableSortedMap.naturalOrder();
-    s.get("platform_set").properties().forEach(e -> platformSet.put(e.getKey(), e.getValue().asLong()));
-    RunSettings settings = new RunSettings(text(s, "platform"), s.get("window").asLong(), PublishMode.parse(text(s, "publish")),
-        faults.build(), TieBreak.parse(text(s, "tie_break")), s.get("invariant_monitor").asBoolean(),
-        s.get("max_events").asLong(), ringWindows.build(), platformSet.build());
-    ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
-    for (JsonNode r : root.get("runs")) {
-      fields(r, RUN, "run");
-      ImmutableList.Builder<String> stalls = ImmutableList.builder();
-      r.get("stall_verdicts").forEach(v -> stalls.add(v.asText()));
-      runs.add(new ExpectedRun(text(r, "policy"), text(r, "outcome"), text(r, "message"), text(r, "verdict"), stalls.build(),
-          text(r, "trace_hash")));
+    try {
+      ImmutableSortedSet.Builder<Fault> faults = ImmutableSortedSet.naturalOrder();
+      for (JsonNode f : array(s, "faults", "settings")) {
+        faults.add(Fault.byName(textValue(f, "settings: field 'faults'")));
+      }
+      ImmutableSortedMap.Builder<Integer, Long> ringWindows = ImmutableSortedMap.naturalOrder();
+      for (var e : object(s, "ring_windows", "settings").properties()) {
+        int ring;
+        try {
+          ring = Integer.parseInt(e.getKey());
+        } catch (NumberFormatException nfe) {
+          throw new IllegalArgumentException("settings: field 'ring_windows': key '" + e.getKey() + "' is not a ring number");
+        }
+        ringWindows.put(ring, longValue(e.getValue(), "settings: field 'ring_windows." + e.getKey() + "'"));
+      }
+      ImmutableSortedMap.Builder<String, Long> platformSet = ImmutableSortedMap.naturalOrder();
+      for (var e : object(s, "platform_set", "settings").properties()) {
+        platformSet.put(e.getKey(), longValue(e.getValue(), "settings: field 'platform_set." + e.getKey() + "'"));
+      }
+      RunSettings settings = new RunSettings(text(s, "platform", "settings"), integer(s, "window", "settings"),
+          PublishMode.parse(text(s, "publish", "settings")), faults.build(), TieBreak.parse(text(s, "tie_break", "settings")),
+          bool(s, "invariant_monitor", "settings"), integer(s, "max_events", "settings"), ringWindows.build(), platformSet.build());
+      settings.profile();
+      settings.rings();
+      ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
+      int i = 0;
+      for (JsonNode r : array(root, "runs", "expectation")) {
+        String where = "runs[" + i++ + "]";
+        fields(r, RUN, where);
+        ImmutableList.Builder<String> stalls = ImmutableList.builder();
+        for (JsonNode v : array(r, "stall_verdicts", where)) {
+          stalls.add(textValue(v, where + ": field 'stall_verdicts'"));
+        }
+        runs.add(new ExpectedRun(text(r, "policy", where), text(r, "outcome", where), text(r, "message", where),
+            text(r, "verdict", where), stalls.build(), text(r, "trace_hash", where)));
+      }
+      return new Expectation(text(root, "description", "expectation"), settings, runs.build());
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new IllegalArgumentException(m.startsWith("settings") || m.startsWith("runs") || m.startsWith("expectation") ? m : "settings: " + m, e);
     }
-    return new Expectation(text(root, "description"), settings, runs.build());
   }
 
   private static JsonNode fields(JsonNode node, ImmutableSet<String> expected, String what) {
@@ -122,7 +155,49 @@ public final class ExpectationJson {
     return node;
   }
 
-  private static String text(JsonNode node, String field) {
-    return node.get(field).asText();
+  private static String text(JsonNode node, String field, String where) {
+    return textValue(node.get(field), where + ": field '" + field + "'");
+  }
+
+  private static String textValue(JsonNode value, String what) {
+    if (!value.isTextual()) {
+      throw new IllegalArgumentException(what + " must be a string");
+    }
+    return value.asText();
+  }
+
+  private static long integer(JsonNode node, String field, String where) {
+    return longValue(node.get(field), where + ": field '" + field + "'");
+  }
+
+  private static long longValue(JsonNode value, String what) {
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw new IllegalArgumentException(what + " must be an integer");
+    }
+    return value.asLong();
+  }
+
+  private static boolean bool(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (!value.isBoolean()) {
+      throw new IllegalArgumentException(where + ": field '" + field + "' must be true or false");
+    }
+    return value.asBoolean();
+  }
+
+  private static JsonNode array(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (!value.isArray()) {
+      throw new IllegalArgumentException(where + ": field '" + field + "' must be an array");
+    }
+    return value;
+  }
+
+  private static JsonNode object(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (!value.isObject()) {
+      throw new IllegalArgumentException(where + ": field '" + field + "' must be an object");
+    }
+    return value;
   }
 }

@@ -34,6 +34,9 @@ public final class ProgramJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  /** Jackson's default nesting limit, named in the error. */
+  static final int MAX_NESTING = 1000;
+
   private static final ImmutableSet<String> TOP_FIELDS = ImmutableSet.of("format", "version", "name", "ops");
   private static final ImmutableSet<String> ARG_FIELDS = ImmutableSet.of("dir", "base", "offset", "size");
 
@@ -45,6 +48,8 @@ public final class ProgramJson {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new ProgramException(-1, JsonNesting.message(json, MAX_NESTING));
     } catch (JsonProcessingException e) {
       throw new ProgramException(-1, syntaxMessage(e));
     }

@@ -70,8 +70,10 @@ public final class ProgramValidator {
         }
         scopes.pop();
       } else if (op instanceof Op.Submit submit) {
-        if (submit.kernel().isBlank()) {
-          throw new ProgramException(i, "submit with an empty kernel name");
+        try {
+          io.ptosim.des.platform.PlatformProfile.checkKernelName(submit.kernel());
+        } catch (IllegalArgumentException e) {
+          throw new ProgramException(i, "field 'kernel': " + e.getMessage());
         }
         create(i, submit.task(), false);
       } else if (op instanceof Op.AllocTensors alloc) {

@@ -11,13 +11,16 @@ import io.ptosim.scheduler.policy.StallPolicies;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.version.RuntimeVersion;
+import io.ptosim.scheduler.version.RuntimeVersions;
 
 /**
  * Everything one run depends on: the same config (and tie-break seed) gives a byte-identical trace.
  *
  * @param program the orchestration program
+ * @param runtime the upstream runtime version modelled
  * @param platform the virtual device
- * @param policy the stall policy's name ({@link StallPolicies#names()})
+ * @param policy the stall policy's name ({@link StallPolicies#names()}); by default the version's own
  * @param publishMode when MANUAL-scope tasks are published
  * @param rings window, heap and dependency pool of each ring
  * @param faults bug switches, none for a correct runtime
@@ -27,6 +30,7 @@ import io.ptosim.scheduler.runtime.RingConfig;
  */
 public record RunConfig(
     Program program,
+    RuntimeVersion runtime,
     PlatformProfile platform,
     String policy,
     PublishMode publishMode,
@@ -38,7 +42,9 @@ public record RunConfig(
 
   public RunConfig {
     Preconditions.checkNotNull(program, "program");
+    Preconditions.checkNotNull(runtime, "runtime");
     Preconditions.checkNotNull(platform, "platform");
+    KernelLookup.check(program, platform);
     Preconditions.checkNotNull(policy, "policy");
     Preconditions.checkArgument(StallPolicies.names().contains(policy), "unknown stall policy '%s' (known: %s)", policy,
         StallPolicies.names());
@@ -50,7 +56,7 @@ public record RunConfig(
   }
 
   /**
-   * The defaults for {@code program}: platform {@code a2a3}, policy {@code legacy}, incremental
+   * The defaults for {@code program}: runtime {@code main-6ebaf77} with its own stall policy, platform {@code a2a3}, incremental
    * publish, upstream's ring sizes, no faults, FIFO ties, {@link RunLimits#DEFAULT}, monitor off.
    */
   public static RunConfig defaults(Program program) {
@@ -62,7 +68,7 @@ public record RunConfig(
   }
 
   public Builder toBuilder() {
-    return new Builder(program).platform(platform).policy(policy).publishMode(publishMode).rings(rings).faults(faults)
+    return new Builder(program).runtime(runtime).platform(platform).policy(policy).publishMode(publishMode).rings(rings).faults(faults)
         .tieBreak(tieBreak).limits(limits).invariantMonitor(invariantMonitor);
   }
 
@@ -77,8 +83,10 @@ public record RunConfig(
   /** Builds a {@link RunConfig} from the defaults. */
   public static final class Builder {
     private final Program program;
+    private RuntimeVersion runtime = RuntimeVersions.main();
     private PlatformProfile platform = PlatformProfiles.a2a3();
-    private String policy = StallPolicies.LEGACY;
+    /** Empty until set: the version's own policy. */
+    private String policy = "";
     private PublishMode publishMode = PublishMode.INCREMENTAL;
     private RingConfig rings = RingConfig.defaults();
     private ImmutableSet<Fault> faults = ImmutableSet.of();
@@ -88,6 +96,11 @@ public record RunConfig(
 
     private Builder(Program program) {
       this.program = Preconditions.checkNotNull(program, "program");
+    }
+
+    public Builder runtime(RuntimeVersion value) {
+      runtime = value;
+      return this;
     }
 
     public Builder platform(PlatformProfile value) {
@@ -142,7 +155,7 @@ public record RunConfig(
     }
 
     public RunConfig build() {
-      return new RunConfig(program, platform, policy, publishMode, rings, faults, tieBreak, limits, invariantMonitor);
+      return new RunConfig(program, runtime, platform, policy.isEmpty() ? runtime.defaultPolicy() : policy, publishMode, rings, faults, tieBreak, limits, invariantMonitor);
     }
   }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param stalls every allocator stall, in order
  * @param finalSnapshot the runtime at the instant the run aborted or went quiescent while blocked
  * @param finding the last verdict a stall policy gave (for {@code checker}: verdict, reason, witness)
+ * @param runtime the runtime version's name
+ * @param policy the stall policy's name
  */
 public record RunReport(
     Outcome outcome,
@@ -38,7 +40,9 @@ public record RunReport(
     String traceHash,
     ImmutableList<StallRecord> stalls,
     Optional<Snapshot> finalSnapshot,
-    Optional<StallFinding> finding) {
+    Optional<StallFinding> finding,
+    String runtime,
+    String policy) {
 
   /** Exit code of a run that ended with nothing left to run: upstream's scheduler timeout. */
   public static final int QUIESCENT_CODE = 100;
@@ -52,6 +56,8 @@ public record RunReport(
     Preconditions.checkNotNull(stalls, "stalls");
     Preconditions.checkNotNull(finalSnapshot, "finalSnapshot");
     Preconditions.checkNotNull(finding, "finding");
+    Preconditions.checkNotNull(runtime, "runtime");
+    Preconditions.checkNotNull(policy, "policy");
   }
 
   public boolean completed() {

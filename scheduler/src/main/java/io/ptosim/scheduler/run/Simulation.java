@@ -36,7 +36,7 @@ public final class Simulation {
     } catch (ProgramException e) {
       throw new IllegalArgumentException("program '" + config.program().name() + "': " + e.getMessage(), e);
     }
-    RuntimeSetup setup = new RuntimeSetup(config.program(), config.platform(), StallPolicies.byName(config.policy()),
+    RuntimeSetup setup = new RuntimeSetup(config.program(), config.runtime(), config.platform(), StallPolicies.byName(config.policy()),
         config.publishMode(), config.rings(), config.faults(), config.invariantMonitor());
     try (SimKernel kernel = new SimKernel(config.tieBreak())) {
       TraceRecorder trace = new TraceRecorder(sinks);
@@ -92,6 +92,6 @@ public final class Simulation {
     }
     return new RunReport(outcome, message, code, rt.taskCount(), completed, trace.events(), kernel.executedEvents(), now,
         hash, rt.stalls(), rt.aborted() ? rt.abortSnapshot() : outcome == Outcome.QUIESCENT_BLOCKED
-            ? Optional.of(rt.snapshot()) : Optional.empty(), rt.finding());
+            ? Optional.of(rt.snapshot()) : Optional.empty(), rt.finding(), config.runtime().name(), config.policy());
   }
 }

@@ -12,6 +12,7 @@ import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.policy.StallFinding;
 import io.ptosim.scheduler.policy.StallRecord;
 import io.ptosim.scheduler.tensormap.TensorMap;
+import io.ptosim.scheduler.version.RuntimeVersion;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ import java.util.Optional;
 public final class DeviceRuntime {
 
   final SimKernel kernel;
+  /** The upstream runtime modelled: the model asks its rules, never its name. */
+  final RuntimeVersion version;
   final TraceRecorder trace;
   final PlatformProfile platform;
   final TaskTable tasks;
@@ -55,6 +58,7 @@ public final class DeviceRuntime {
 
   private DeviceRuntime(RuntimeSetup setup, SimKernel kernel, TraceRecorder trace) {
     this.kernel = kernel;
+    this.version = setup.version();
     this.trace = trace;
     this.platform = setup.platform();
     int taskCount = setup.program().taskCount();

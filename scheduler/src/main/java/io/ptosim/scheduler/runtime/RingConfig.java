@@ -18,6 +18,9 @@ public record RingConfig(ImmutableList<RingSize> rings) {
   public static final long DEFAULT_HEAP_BYTES = 256L << 20;
   public static final int DEFAULT_DEP_POOL = 16_384;
 
+  /** The largest heap of one ring, 2^48 bytes (a task's outputs are bounded the same way). */
+  public static final long MAX_HEAP_BYTES = 1L << 48;
+
   private static final int ALL = -1;
 
   /** The sizes of one ring. */
@@ -25,7 +28,7 @@ public record RingConfig(ImmutableList<RingSize> rings) {
     public RingSize {
       Preconditions.checkArgument(window >= 2 && window <= (1 << 30) && Long.bitCount(window) == 1,
           "window must be a power of two in [2, 2^30]: %s", window);
-      Preconditions.checkArgument(heapBytes > 0, "heap must be positive: %s", heapBytes);
+      Preconditions.checkArgument(heapBytes > 0 && heapBytes <= MAX_HEAP_BYTES, "heap must be 1..2^48 bytes: %s", heapBytes);
       Preconditions.checkArgument(depPool > 0, "dep pool must be positive: %s", depPool);
     }
 

@@ -6,10 +6,12 @@ import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.policy.StallPolicy;
 import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.version.RuntimeVersion;
 
-/** Everything a {@link DeviceRuntime} is built from: the program, the device, and the run's settings. */
+/** Everything a {@link DeviceRuntime} is built from: the program, the runtime version, the device, and the run's settings. */
 public record RuntimeSetup(
     Program program,
+    RuntimeVersion version,
     PlatformProfile platform,
     StallPolicy policy,
     PublishMode publishMode,
@@ -18,6 +20,7 @@ public record RuntimeSetup(
     boolean invariantMonitor) {
   public RuntimeSetup {
     Preconditions.checkNotNull(program, "program");
+    Preconditions.checkNotNull(version, "version");
     Preconditions.checkNotNull(platform, "platform");
     Preconditions.checkNotNull(policy, "policy");
     Preconditions.checkNotNull(publishMode, "publishMode");

@@ -75,7 +75,7 @@ class ProgramValidatorTest {
 
   @Test
   void emptyKernelName() {
-    assertRejected("op 1: submit with an empty kernel name", 1,
+    assertRejected("op 1: field 'kernel': a kernel name is 1..64 letters, digits, '_', '-' or '.': ' '", 1,
         begin(ScopeMode.AUTO), new Op.Submit(0, " ", 1, 1, ImmutableList.of()), end());
   }
 

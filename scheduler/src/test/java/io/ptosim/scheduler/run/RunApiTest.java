@@ -16,6 +16,7 @@ import io.ptosim.scheduler.runtime.RingConfig;
 import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import java.util.List;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import org.junit.jupiter.api.Test;
 
 /** The run API the CLI calls: config defaults and checks, and what a report says. */
@@ -26,7 +27,11 @@ class RunApiTest {
   void defaultsAreUpstreamsRuntimeOnTheHardwareProfile() {
     RunConfig c = RunConfig.defaults(SMALL);
     assertThat(c.platform().name()).isEqualTo("a2a3");
-    assertThat(c.policy()).isEqualTo("legacy");
+    assertThat(c.runtime().name()).isEqualTo("main-6ebaf77");
+    assertThat(c.policy()).isEqualTo("scope-aware");
+    RunConfig seed = RunConfig.builder(SMALL).runtime(RuntimeVersions.pr482()).build();
+    assertThat(seed.policy()).isEqualTo("legacy");
+    assertThat(seed.toBuilder().policy("patient").build().policy()).isEqualTo("patient");
     assertThat(c.publishMode()).isEqualTo(PublishMode.INCREMENTAL);
     assertThat(c.rings()).isEqualTo(RingConfig.defaults());
     assertThat(c.faults()).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.collect.ImmutableSet;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.kernel.RunLimits;
 import io.ptosim.des.kernel.SimEventException;
@@ -51,7 +52,7 @@ class InvariantMonitorRulesTest {
   /** A runtime with the monitor on, run until {@code untilNs} (or to the end). */
   private DeviceRuntime runUntil(long untilNs) {
     kernel = new SimKernel();
-    RuntimeSetup setup = new RuntimeSetup(program(), PlatformProfiles.a2a3(), StallPolicies.byName("patient"),
+    RuntimeSetup setup = new RuntimeSetup(program(), RuntimeVersions.main(), PlatformProfiles.a2a3(), StallPolicies.byName("patient"),
         PublishMode.INCREMENTAL, RingConfig.defaults(), ImmutableSet.of(), true);
     DeviceRuntime rt = DeviceRuntime.create(setup, kernel, new TraceRecorder());
     rt.start();
@@ -72,7 +73,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void consumedFiresWhenAConsumerOnTheFanoutListHasNotCompleted() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     TaskTable t = rt.tasks;
     assertThat(t.state[0]).isEqualTo(TaskTable.CONSUMED);
     assertThat(t.consumers.first(0)).isNotEqualTo(LinkedIntLists.END);
@@ -111,7 +112,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void retireFiresOnARepeatedSlot() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     assertThat(rt.rings[1].lastAlive).isEqualTo(10);
 
     assertThat(inEvent(rt, m -> m.retire(0))).isInstanceOf(InvariantViolation.class)
@@ -139,7 +140,7 @@ class InvariantMonitorRulesTest {
 
   @Test
   void aConsistentRunPassesEveryCheck() {
-    DeviceRuntime rt = runUntil(Long.MAX_VALUE);
+    DeviceRuntime rt = runUntil(RunLimits.MAX_TIME_NS);
     assertThat(rt.tasksCompleted()).isEqualTo(10);
     assertThat(rt.rings[1].lastAlive).isEqualTo(10);
   }

@@ -3,6 +3,7 @@ package io.ptosim.scheduler.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSet;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import io.ptosim.analysis.StallChecker;
 import io.ptosim.analysis.verdict.VerdictKind;
 import io.ptosim.des.kernel.RunLimits;
@@ -76,7 +77,7 @@ class ProgressCertificateTest {
   private static List<Judgement> judgements(Program program, PlatformProfile platform, PublishMode mode, long window,
       ImmutableSet<Fault> faults) {
     BothWays policy = new BothWays();
-    RuntimeSetup setup = new RuntimeSetup(program, platform, policy, mode, RingConfig.defaults().withWindow(window),
+    RuntimeSetup setup = new RuntimeSetup(program, RuntimeVersions.main(), platform, policy, mode, RingConfig.defaults().withWindow(window),
         faults, false);
     try (SimKernel kernel = new SimKernel()) {
       DeviceRuntime runtime = DeviceRuntime.create(setup, kernel, new TraceRecorder(List.of()));

@@ -3,6 +3,7 @@ package io.ptosim.scheduler.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableSet;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import io.ptosim.analysis.StallChecker;
 import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.analysis.snapshot.TaskRecord;
@@ -101,7 +102,7 @@ class StallSnapshotTextTest {
 
   private static List<Compared> run(Program program, PlatformProfile platform, long window, ImmutableSet<Fault> faults) {
     TextChecked policy = new TextChecked();
-    RuntimeSetup setup = new RuntimeSetup(program, platform, policy, PublishMode.DEFERRED,
+    RuntimeSetup setup = new RuntimeSetup(program, RuntimeVersions.main(), platform, policy, PublishMode.DEFERRED,
         RingConfig.defaults().withWindow(window), faults, false);
     try (SimKernel kernel = new SimKernel()) {
       DeviceRuntime runtime = DeviceRuntime.create(setup, kernel, new TraceRecorder(List.of()));
