@@ -200,7 +200,11 @@ public final class DeviceLogReader {
         skipped--;  // the onboard header line belongs to this message
       }
       previousSkippedHeader = false;
-      LogLine line = LineUnwrapper.unwrap(number, raw).orElseThrow();
+      Optional<LogLine> unwrapped = LineUnwrapper.unwrap(number, raw);
+      if (unwrapped.isEmpty()) {
+        return;  // only a byte-order mark
+      }
+      LogLine line = unwrapped.get();
       if (detecting) {
         detector.observe(number, raw, line);
         detecting = !detector.decided();
