@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks, reported as ratios measured in one run (never as timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure ptosim's own costs and robustness: kernel, checker, check-startup, case1, fuzz.",
+    description = {"Measure ptosim's own costs and robustness: kernel, checker, check-startup, case1, fuzz, device-log.",
         "WHAT is one of:",
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",

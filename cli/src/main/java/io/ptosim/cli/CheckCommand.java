@@ -72,6 +72,7 @@ final class CheckCommand implements Callable<Integer> {
       Map<String, Object> o = Json.object();
       o.put("error", message);
       o.put("line", line);
+      o.put("exitStatus", ExitCodes.BAD_INPUT);
       spec.commandLine().getOut().println(Json.write(o));
       spec.commandLine().getOut().flush();
     }
@@ -100,7 +101,7 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private int snapshot(CheckInput input) {
+  private int snapshot(CheckInput input) throws IOException {
     ParsedSnapshot parsed = parse(input);
     StallChecker checker = new StallChecker(parsed.snapshot());
     Verdict verdict = checker.verdict();
@@ -130,10 +131,16 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ParsedSnapshot parse(CheckInput input) {
+  private ParsedSnapshot parse(CheckInput input) throws IOException {
     String name = input.name();
+    String text;
     try {
-      ParsedSnapshot parsed = SnapshotParser.parse(TextInput.read(input.log(), name));
+      text = TextInput.decode(name, java.nio.file.Files.readAllBytes(input.log()));
+    } catch (IOException e) {
+      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
+    }
+    try {
+      ParsedSnapshot parsed = SnapshotParser.parse(text);
       if (parsed.snapshot().tasks().isEmpty()) {
         throw new UserInputException(name + ": no task record (task=N state=S fanin=a/b ...) found");
       }

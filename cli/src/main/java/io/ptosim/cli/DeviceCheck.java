@@ -5,10 +5,10 @@ import io.ptosim.analysis.device.DeviceLog;
 import io.ptosim.analysis.device.DeviceLogException;
 import io.ptosim.analysis.device.DeviceLogReader;
 import io.ptosim.analysis.device.Dialect;
+import io.ptosim.analysis.device.NotTextException;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +21,6 @@ final class DeviceCheck {
 
   static Result read(CheckInput input, Optional<Dialect> dialect) {
     String name = input.name();
-    TextInput.requireText(input.log(), name);
     try {
       DeviceLog log = new DeviceLogReader(dialect).read(input.log());
       if (log.seedTaskRecord().isPresent()) {
@@ -30,8 +29,8 @@ final class DeviceCheck {
       return new Result(log, Optional.of(DeviceDecision.decide(log)));
     } catch (DeviceLogException e) {
       throw new CheckLineException(name + ": " + e.getMessage(), e.line());
-    } catch (CharacterCodingException e) {
-      throw new UserInputException(name + ": not UTF-8 text");
+    } catch (NotTextException e) {
+      throw new CheckLineException(name + ": " + e.getMessage(), e.line());
     } catch (IOException e) {
       throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
     }

@@ -58,7 +58,7 @@ final class AllocatorRecords implements RecordParser {
       return Optional.of(new DeviceRecord.AllocatorHeader(n, WaitResource.TASK_RING, OptionalInt.empty()));
     }
     if ((m = GATED.matcher(s)).find()) {
-      return Optional.of(new DeviceRecord.ScopeGated(n, RecordParser.number(line, m, 1, "head-of-line line")));
+      return Optional.of(new DeviceRecord.ScopeGated(n, RecordParser.local(line, m, 1, "head-of-line line")));
     }
     if ((m = BACKSTOP.matcher(s)).find()) {
       OptionalLong cycles = m.group(1) == null ? OptionalLong.empty()
@@ -69,8 +69,8 @@ final class AllocatorRecords implements RecordParser {
       String record = "task ring line";
       OptionalInt ring = m.group(1) == null ? OptionalInt.empty()
           : OptionalInt.of(RecordParser.integer(line, m, 1, record));
-      long current = RecordParser.number(line, m, 2, record);
-      long lastAlive = RecordParser.number(line, m, 3, record);
+      long current = RecordParser.local(line, m, 2, record);
+      long lastAlive = RecordParser.local(line, m, 3, record);
       if (lastAlive > current) {
         throw DeviceLogException.badValue(n, "last_alive=" + lastAlive, record, "exceeds current=" + current);
       }
@@ -99,7 +99,7 @@ final class AllocatorRecords implements RecordParser {
         }
         released = Optional.of(v.equals("1"));
       }
-      return Optional.of(new DeviceRecord.Head(n, RecordParser.number(line, m, 1, record),
+      return Optional.of(new DeviceRecord.Head(n, RecordParser.local(line, m, 1, record),
           OptionalInt.of(RecordParser.integer(line, m, 2, record)), Optional.empty(),
           Optional.of(RecordParser.count(line, m, 3, 4, record)), released, Optional.empty(), Optional.empty()));
     }
@@ -107,7 +107,7 @@ final class AllocatorRecords implements RecordParser {
       String record = "head task line";
       Optional<Count> fanin = m.group(3) == null ? Optional.empty() : Optional.of(RecordParser.count(line, m, 3, 4, record));
       Optional<Count> fanout = m.group(5) == null ? Optional.empty() : Optional.of(RecordParser.count(line, m, 5, 6, record));
-      return Optional.of(new DeviceRecord.Head(n, RecordParser.number(line, m, 1, record), OptionalInt.empty(),
+      return Optional.of(new DeviceRecord.Head(n, RecordParser.local(line, m, 1, record), OptionalInt.empty(),
           Optional.of(m.group(2)), Optional.empty(), Optional.empty(), fanin, fanout));
     }
     if ((m = BLOCKED.matcher(s)).find()) {

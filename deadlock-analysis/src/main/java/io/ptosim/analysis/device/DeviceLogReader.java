@@ -23,7 +23,7 @@ import java.util.OptionalInt;
  * into lines, lets only lines holding a parser's anchor ({@link AnchorScanner}) be decoded and
  * unwrapped, offers them to each {@link RecordParser}, assembles deadlock blocks, and counts the
  * lines no parser knows. A recognised record with a bad value is a {@link DeviceLogException};
- * bytes that are not UTF-8 are a {@link CharacterCodingException}.
+ * bytes that are not UTF-8 text are a {@link NotTextException}.
  */
 public final class DeviceLogReader {
   /** Kept records per log; repeated dumps beyond this are only counted. */
@@ -48,6 +48,7 @@ public final class DeviceLogReader {
     List<String> all = new ArrayList<>();
     PARSERS.forEach(p -> all.addAll(p.anchors()));
     all.add("next_block=");  // the seed snapshot's task records
+    all.add("\u0000");  // a NUL byte: binary data, refused
     return all;
   }
 
@@ -73,6 +74,7 @@ public final class DeviceLogReader {
     byte[] buf = new byte[BUFFER];
     int filled = 0;
     int number = 0;
+    long consumed = 0;  // bytes compacted away before buf[0]
     boolean eof = false;
     while (!eof || filled > 0) {
       if (!eof && filled < buf.length) {
@@ -94,7 +96,7 @@ public final class DeviceLogReader {
           break;
         }
         number++;
-        session.line(number, buf, start, end, (int) (scanned >>> 32));
+        session.line(number, buf, start, end, (int) (scanned >>> 32), consumed + start);
         start = end + 1;
         if (start > filled) {
           start = filled;
@@ -106,6 +108,7 @@ public final class DeviceLogReader {
       }
       System.arraycopy(buf, start, buf, 0, filled - start);
       filled -= start;
+      consumed += start;
       if (eof && filled == 0) {
         break;
       }
@@ -134,10 +137,23 @@ public final class DeviceLogReader {
     return true;
   }
 
-  private static void requireUtf8(byte[] buf, int from, int to) throws CharacterCodingException {
+  private static void requireUtf8(int number, byte[] buf, int from, int to, long offset) throws NotTextException {
     // Validate so that binary input is an error, not silently replaced characters.
-    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, from, to - from));
+    ByteBuffer in = ByteBuffer.wrap(buf, from, to - from);
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in);
+    } catch (CharacterCodingException e) {
+      throw new NotTextException(number, "not UTF-8 text (bad byte at offset " + (offset + in.position() - from) + ")");
+    }
+  }
+
+  private static void refuseNul(int number, byte[] buf, int from, int to, long offset) throws NotTextException {
+    for (int i = from; i < to; i++) {
+      if (buf[i] == 0) {
+        throw new NotTextException(number, "binary data, not text (NUL byte at offset " + (offset + i - from) + ")");
+      }
+    }
   }
 
   /** One read's state. */
@@ -158,7 +174,8 @@ public final class DeviceLogReader {
       this.detecting = detecting;
     }
 
-    void line(int number, byte[] buf, int start, int end, int scan) throws DeviceLogException, CharacterCodingException {
+    void line(int number, byte[] buf, int start, int end, int scan, long offset)
+        throws DeviceLogException, NotTextException {
       if (start == end || (buf[start] <= ' ' && blank(buf, start, end))) {
         previousSkippedHeader = false;
         return;
@@ -166,13 +183,14 @@ public final class DeviceLogReader {
       boolean quoted = buf[start] == '"' || (number == 1 && end - start > 3 && buf[start + 3] == '"');
       if (!detecting && !quoted && scan != AnchorScanner.ANCHOR) {
         if (scan == AnchorScanner.NON_ASCII) {
-          requireUtf8(buf, start, end);
+          requireUtf8(number, buf, start, end, offset);
         }
         skipped++;
         previousSkippedHeader = true;
         return;
       }
-      requireUtf8IfNeeded(buf, start, end);
+      refuseNul(number, buf, start, end, offset);
+      requireUtf8IfNeeded(number, buf, start, end, offset);
       String raw = new String(buf, start, end - start, StandardCharsets.UTF_8);
       if (number == 1 && raw.startsWith("\uFEFF")) {
         raw = raw.substring(1);
@@ -182,7 +200,11 @@ public final class DeviceLogReader {
         skipped--;  // the onboard header line belongs to this message
       }
       previousSkippedHeader = false;
-      LogLine line = LineUnwrapper.unwrap(number, raw).orElseThrow();
+      Optional<LogLine> unwrapped = LineUnwrapper.unwrap(number, raw);
+      if (unwrapped.isEmpty()) {
+        return;  // only a byte-order mark
+      }
+      LogLine line = unwrapped.get();
       if (detecting) {
         detector.observe(number, raw, line);
         detecting = !detector.decided();
@@ -235,10 +257,11 @@ public final class DeviceLogReader {
       }
     }
 
-    private static void requireUtf8IfNeeded(byte[] buf, int start, int end) throws CharacterCodingException {
+    private static void requireUtf8IfNeeded(int number, byte[] buf, int start, int end, long offset)
+        throws NotTextException {
       for (int i = start; i < end; i++) {
         if (buf[i] < 0) {
-          requireUtf8(buf, start, end);
+          requireUtf8(number, buf, start, end, offset);
           return;
         }
       }

@@ -57,10 +57,10 @@ final class PoolRecords implements RecordParser {
       return Optional.of(new DeviceRecord.Needed(n, RecordParser.number(line, m, 1, "needed line")));
     }
     if ((m = LAST_ALIVE.matcher(s)).find()) {
-      return Optional.of(new DeviceRecord.LastAlive(n, RecordParser.number(line, m, 1, "last_task_alive line")));
+      return Optional.of(new DeviceRecord.LastAlive(n, RecordParser.local(line, m, 1, "last_task_alive line")));
     }
     if ((m = CURRENT.matcher(s)).find()) {
-      return Optional.of(new DeviceRecord.CurrentTask(n, RecordParser.number(line, m, 1, "current_task line")));
+      return Optional.of(new DeviceRecord.CurrentTask(n, RecordParser.local(line, m, 1, "current_task line")));
     }
     if ((m = IN_FLIGHT.matcher(s)).find()) {
       return Optional.of(new DeviceRecord.InFlight(n, RecordParser.number(line, m, 1, "in-flight line")));

@@ -38,6 +38,15 @@ interface RecordParser {
     }
   }
 
+  /** Group {@code group} of {@code m} as a ring-local task id, which the runtime prints as 32 bits. */
+  static long local(LogLine line, Matcher m, int group, String record) throws DeviceLogException {
+    long value = number(line, m, group, record);
+    if (value > 0xFFFF_FFFFL) {
+      throw DeviceLogException.badValue(line.number(), m.group(group), record, "a ring-local task id fits 32 bits");
+    }
+    return value;
+  }
+
   /** Group {@code group} of {@code m} as an int (codes may be negative). */
   static int integer(LogLine line, Matcher m, int group, String record) throws DeviceLogException {
     String value = m.group(group);

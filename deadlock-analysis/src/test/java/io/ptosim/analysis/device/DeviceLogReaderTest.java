@@ -134,6 +134,28 @@ class DeviceLogReaderTest {
   }
 
   @Test
+  void fuzzFindingsLocalIdsBeyond32BitsAndALoneByteOrderMark() throws Exception {
+    assertThatThrownBy(() -> new DeviceLogReader(Optional.empty()).read(
+        "Task ring: current=4294967296, last_alive=1357, active=16383/16384 (100.0%)\n"))
+        .hasMessage("line 1: bad value '4294967296' in task ring line: a ring-local task id fits 32 bits");
+    DeviceLog bom = new DeviceLogReader(Optional.empty()).read("\uFEFF\nPTO2 runtime failed: orch_error_code=5 sched_error_code=0 runtime_status=-5\n");
+    assertThat(bom.all(DeviceRecord.RuntimeFailed.class)).hasSize(1);
+    assertThat(bom.skippedLines()).isZero();
+  }
+
+  @Test
+  void binaryInputIsRefusedNamingTheOffset() {
+    assertThatThrownBy(() -> new DeviceLogReader(Optional.empty()).read(
+        new java.io.ByteArrayInputStream(new byte[] {'o', 'k', '\n', (byte) 0xff, (byte) 0xfe, 0, 1})))
+        .isInstanceOf(NotTextException.class)
+        .hasMessage("binary data, not text (NUL byte at offset 5)");
+    assertThatThrownBy(() -> new DeviceLogReader(Optional.empty()).read(
+        new java.io.ByteArrayInputStream(new byte[] {'o', 'k', '\n', 'a', (byte) 0xc3, '\n'})))
+        .isInstanceOf(NotTextException.class)
+        .hasMessage("not UTF-8 text (bad byte at offset 4)");
+  }
+
+  @Test
   void seedSnapshotRecordsAreFlaggedForTheSnapshotParser() throws Exception {
     DeviceLog log = new DeviceLogReader(Optional.empty()).read(
         "Deadlock snapshot at abort:\n\ntask=1 state=3 fanin=2/2 fanout=1/2 active_mask=2 done=1/1 block_num=1 next_block=1\n");
