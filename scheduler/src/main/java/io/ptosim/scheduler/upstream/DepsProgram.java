@@ -215,8 +215,9 @@ public final class DepsProgram {
 
   /**
    * The recorded tasks in file order with each hidden task placed before the first task that
-   * follows it on its ring or names it, or earlier, right after the last task naming the previous
-   * hidden task of its ring (an alloc_tensors task opens the next iteration's scope: paged
+   * follows it on its ring or names it, moved back over the deeper-ring tasks just before that
+   * point (they run inside the hidden task's scope), but not before the last task naming the
+   * previous hidden task of its ring (an alloc_tensors task opens its iteration's scope: paged
    * attention's batch scopes, whose ring-1 tasks are all hidden).
    */
   private List<Creation> order(Set<Long> hidden, Map<Long, Integer> firstNamedBy, Map<Long, Integer> lastNamedBy) {
@@ -225,8 +226,10 @@ public final class DepsProgram {
     for (long h : hidden) {
       int at = firstNamedBy.get(h);
       Long prev = previousHidden.put(UpstreamIds.ring(h), h);
-      if (prev != null) {
-        at = Math.min(at, lastNamedBy.get(prev) + 1);
+      int floor = prev == null ? 0 : lastNamedBy.get(prev) + 1;
+      // Back over the deeper-ring tasks just before the first consumer: they are inside h's scope.
+      while (at > floor && UpstreamIds.ring(graph.tasks().get(at - 1).taskId()) > UpstreamIds.ring(h)) {
+        at--;
       }
       for (int i = 0; i < graph.tasks().size(); i++) {
         long raw = graph.tasks().get(i).taskId();
