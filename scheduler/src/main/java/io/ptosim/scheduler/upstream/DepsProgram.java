@@ -65,10 +65,36 @@ public final class DepsProgram {
   private final KernelTable kernels;
   private final String name;
 
+  /** Per ring, the local ids at which a scope began (from scope_stats.jsonl), or empty to infer scopes. */
+  private final Map<Integer, Set<Long>> scopeStarts;
+
   public DepsProgram(DepsGraph graph, KernelTable kernels, String name) {
+    this(graph, kernels, name, Map.of());
+  }
+
+  /**
+   * With the run's scope_stats: every {@code begin} line's {@code task_window_end} (the ring's next
+   * local id) marks where a scope of that ring starts, which deps.json does not record.
+   */
+  public DepsProgram(DepsGraph graph, KernelTable kernels, String name, ScopeStats stats) {
+    this(graph, kernels, name, scopeStarts(stats));
+  }
+
+  private DepsProgram(DepsGraph graph, KernelTable kernels, String name, Map<Integer, Set<Long>> scopeStarts) {
     this.graph = graph;
     this.kernels = kernels;
     this.name = name;
+    this.scopeStarts = scopeStarts;
+  }
+
+  private static Map<Integer, Set<Long>> scopeStarts(ScopeStats stats) {
+    Map<Integer, Set<Long>> starts = new HashMap<>();
+    for (ScopeStats.Event e : stats.events()) {
+      if (e.phase().equals("begin") && e.depth() > 0) {
+        starts.computeIfAbsent(e.ring(), r -> new HashSet<>()).add(e.taskWindowEnd());
+      }
+    }
+    return starts;
   }
 
   private long nextSynthetic = SYNTHETIC_BASE;
@@ -135,8 +161,17 @@ public final class DepsProgram {
     for (Creation c : order) {
       int depth = Math.min(UpstreamIds.ring(c.raw()), 3);
       ScopeMode mode = c.mode();
-      boolean restart = depth > 0 && depth <= open.size()
-          && (previousDepth > depth || c.task() == null || open.get(depth - 1) != mode);
+      boolean restart;
+      if (!scopeStarts.isEmpty()) {
+        // Recorded boundaries: a scope of this ring begins at this task's local id (or the mode changes).
+        long local = UpstreamIds.local(c.raw());
+        restart = depth > 0 && depth <= open.size()
+            && (scopeStarts.getOrDefault(depth, Set.of()).contains(local) && local > 0 || open.get(depth - 1) != mode
+                || previousDepth > depth && scopeStarts.getOrDefault(depth, Set.of()).contains(local));
+      } else {
+        restart = depth > 0 && depth <= open.size()
+            && (previousDepth > depth || c.task() == null || open.get(depth - 1) != mode);
+      }
       int keep = restart ? depth - 1 : Math.min(open.size(), depth);
       while (open.size() > keep) {
         open.remove(open.size() - 1);
