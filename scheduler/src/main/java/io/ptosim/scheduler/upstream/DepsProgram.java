@@ -65,10 +65,36 @@ public final class DepsProgram {
   private final KernelTable kernels;
   private final String name;
 
+  /** Per ring, the local ids at which a scope began (from scope_stats.jsonl), or empty to infer scopes. */
+  private final Map<Integer, Set<Long>> scopeStarts;
+
   public DepsProgram(DepsGraph graph, KernelTable kernels, String name) {
+    this(graph, kernels, name, Map.of());
+  }
+
+  /**
+   * With the run's scope_stats: every {@code begin} line's {@code task_window_end} (the ring's next
+   * local id) marks where a scope of that ring starts, which deps.json does not record.
+   */
+  public DepsProgram(DepsGraph graph, KernelTable kernels, String name, ScopeStats stats) {
+    this(graph, kernels, name, scopeStarts(stats));
+  }
+
+  private DepsProgram(DepsGraph graph, KernelTable kernels, String name, Map<Integer, Set<Long>> scopeStarts) {
     this.graph = graph;
     this.kernels = kernels;
     this.name = name;
+    this.scopeStarts = scopeStarts;
+  }
+
+  private static Map<Integer, Set<Long>> scopeStarts(ScopeStats stats) {
+    Map<Integer, Set<Long>> starts = new HashMap<>();
+    for (ScopeStats.Event e : stats.events()) {
+      if (e.phase().equals("begin") && e.depth() > 0) {
+        starts.computeIfAbsent(e.ring(), r -> new HashSet<>()).add(e.taskWindowEnd());
+      }
+    }
+    return starts;
   }
 
   private long nextSynthetic = SYNTHETIC_BASE;
@@ -100,11 +126,13 @@ public final class DepsProgram {
     Set<List<Long>> namedArgs = new HashSet<>();
     Set<List<Long>> hitRegistrations = new HashSet<>();
     Map<Long, Integer> firstNamedBy = new HashMap<>();
+    Map<Long, Integer> lastNamedBy = new HashMap<>();
     for (int i = 0; i < graph.edges().size(); i++) {
       DepsEdge e = graph.edges().get(i);
       if (!taskIndex.containsKey(e.pred())) {
         hidden.add(e.pred());
         firstNamedBy.merge(e.pred(), taskIndex.get(e.succ()), Math::min);
+        lastNamedBy.merge(e.pred(), taskIndex.get(e.succ()), Math::max);
       }
       if (e.source() != DepsEdge.Source.EXPLICIT) {
         namedArgs.add(List.of(e.succ(), (long) e.arg()));
@@ -123,7 +151,7 @@ public final class DepsProgram {
         createdTensors.computeIfAbsent(e.pred(), k -> new LinkedHashSet<>()).add(e.consumer().get().tensorId());
       }
     }
-    List<Creation> order = order(hidden, firstNamedBy);
+    List<Creation> order = order(hidden, firstNamedBy, lastNamedBy);
 
     ImmutableList.Builder<Op> ops = ImmutableList.builder();
     Map<Long, Long> programId = new HashMap<>();
@@ -133,8 +161,17 @@ public final class DepsProgram {
     for (Creation c : order) {
       int depth = Math.min(UpstreamIds.ring(c.raw()), 3);
       ScopeMode mode = c.mode();
-      boolean restart = depth > 0 && depth <= open.size()
-          && (previousDepth > depth || c.task() == null || open.get(depth - 1) != mode);
+      boolean restart;
+      if (!scopeStarts.isEmpty()) {
+        // Recorded boundaries: a scope of this ring begins at this task's local id (or the mode changes).
+        long local = UpstreamIds.local(c.raw());
+        restart = depth > 0 && depth <= open.size()
+            && (scopeStarts.getOrDefault(depth, Set.of()).contains(local) && local > 0 || open.get(depth - 1) != mode
+                || previousDepth > depth && scopeStarts.getOrDefault(depth, Set.of()).contains(local));
+      } else {
+        restart = depth > 0 && depth <= open.size()
+            && (previousDepth > depth || c.task() == null || open.get(depth - 1) != mode);
+      }
       int keep = restart ? depth - 1 : Math.min(open.size(), depth);
       while (open.size() > keep) {
         open.remove(open.size() - 1);
@@ -211,11 +248,24 @@ public final class DepsProgram {
     return !open.isEmpty() && open.get(open.size() - 1) == ScopeMode.MANUAL ? ScopeMode.MANUAL : ScopeMode.AUTO;
   }
 
-  /** The recorded tasks in file order with each hidden task placed before the first task that follows it on its ring or names it. */
-  private List<Creation> order(Set<Long> hidden, Map<Long, Integer> firstNamedBy) {
+  /**
+   * The recorded tasks in file order with each hidden task placed before the first task that
+   * follows it on its ring or names it, moved back over the deeper-ring tasks just before that
+   * point (they run inside the hidden task's scope), but not before the last task naming the
+   * previous hidden task of its ring (an alloc_tensors task opens its iteration's scope: paged
+   * attention's batch scopes, whose ring-1 tasks are all hidden).
+   */
+  private List<Creation> order(Set<Long> hidden, Map<Long, Integer> firstNamedBy, Map<Long, Integer> lastNamedBy) {
     Map<Integer, List<Creation>> before = new LinkedHashMap<>();
+    Map<Integer, Long> previousHidden = new HashMap<>();
     for (long h : hidden) {
       int at = firstNamedBy.get(h);
+      Long prev = previousHidden.put(UpstreamIds.ring(h), h);
+      int floor = prev == null ? 0 : lastNamedBy.get(prev) + 1;
+      // Back over the deeper-ring tasks just before the first consumer: they are inside h's scope.
+      while (at > floor && UpstreamIds.ring(graph.tasks().get(at - 1).taskId()) > UpstreamIds.ring(h)) {
+        at--;
+      }
       for (int i = 0; i < graph.tasks().size(); i++) {
         long raw = graph.tasks().get(i).taskId();
         if (UpstreamIds.ring(raw) == UpstreamIds.ring(h) && UpstreamIds.local(raw) > UpstreamIds.local(h)) {

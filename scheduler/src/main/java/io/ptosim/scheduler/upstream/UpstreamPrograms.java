@@ -11,14 +11,25 @@ import java.nio.file.Path;
  * A deps.json file as a program. Kernel names: when the run folder's {@code meta.json} (the
  * corpus's) names a paged-attention example, upstream's QK/SF/PV/UP func ids map to the model's
  * kernel names (so the platform's kernel durations apply); otherwise kernels are named by their
- * recorded func ids ({@code f<id>}).
+ * recorded func ids ({@code f<id>}). When the run's {@code scope_stats.jsonl} lies beside the file
+ * and dropped nothing, its begin lines give the scope boundaries deps.json does not record.
  */
 public final class UpstreamPrograms {
   private UpstreamPrograms() {}
 
   public static Program fromDepsJson(Path path) throws IOException, UpstreamFormatException {
     DepsGraph graph = DepsJson.read(path);
-    return new DepsProgram(graph, kernelTable(path), "deps.json:" + path.getFileName()).program();
+    String name = "deps.json:" + path.getFileName();
+    for (String stats : new String[] {"scope_stats.jsonl", "scope_stats.jsonl.gz"}) {
+      Path p = path.toAbsolutePath().resolveSibling(stats);
+      if (Files.isRegularFile(p)) {
+        ScopeStats s = ScopeStatsJsonl.read(p);
+        if (s.header().dropped() == 0) {
+          return new DepsProgram(graph, kernelTable(path), name, s).program();
+        }
+      }
+    }
+    return new DepsProgram(graph, kernelTable(path), name).program();
   }
 
   static KernelTable kernelTable(Path deps) {

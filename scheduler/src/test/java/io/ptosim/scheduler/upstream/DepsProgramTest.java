@@ -66,6 +66,35 @@ class DepsProgramTest {
     assertEquals(EXPLICIT_INTO_AUTO.size(), refused, "graphs refused for an explicit edge into an auto task");
   }
 
+  /**
+   * With the run's scope_stats.jsonl beside it (scope boundaries), a recorded paged-attention graph
+   * runs exactly as the built-in workload of the same case and mode: the same trace hash.
+   */
+  @Test
+  void aRecordedPagedAttentionGraphRunsAsTheBuiltInWorkload() throws Exception {
+    Path runs = corpus();
+    int compared = 0;
+    for (Path run : ReferenceCorpus.runDirectories(runs)) {
+      Path deps = run.resolve("deps.json");
+      if (!Files.exists(deps) || !run.getFileName().toString().endsWith("-default")) {
+        continue;
+      }
+      com.fasterxml.jackson.databind.JsonNode meta = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.resolve("meta.json").toFile());
+      Optional<Program> builtIn = GraphIdentityTest.builtIn(meta.get("example").asText(), meta.get("case").asText());
+      if (builtIn.isEmpty()) {
+        continue;
+      }
+      io.ptosim.des.platform.PlatformProfile sim = io.ptosim.des.platform.PlatformProfiles.a2a3sim();
+      String expected = io.ptosim.scheduler.run.Simulation.run(
+          io.ptosim.scheduler.run.RunConfig.builder(builtIn.get()).platform(sim).build(), java.util.List.of()).traceHash();
+      String actual = io.ptosim.scheduler.run.Simulation.run(
+          io.ptosim.scheduler.run.RunConfig.builder(UpstreamPrograms.fromDepsJson(deps)).platform(sim).build(), java.util.List.of()).traceHash();
+      assertEquals(expected, actual, run.getFileName() + ": trace hash");
+      compared++;
+    }
+    assertEquals(8, compared, "pa-*-default and pa-manual-*-default runs");
+  }
+
   @Test
   void scopesAndHiddenTasksOfTheManualScopeExample() throws Exception {
     DepsGraph recorded = DepsJson.read(corpus().resolve("pa-manual-CaseSmall1-default/deps.json"));
