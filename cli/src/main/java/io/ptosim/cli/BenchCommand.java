@@ -6,6 +6,7 @@ import io.ptosim.analysis.bench.CheckerBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
 import io.ptosim.properties.explore.ExploreBench;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
-        "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included",
+        "  case1          full Case1 paged-attention runs (auto, partial-manual) on each runtime version, JVM start included",
         "  explore        explore's programs/s: one checker run per program, and whole campaigns, 1 vs --jobs threads"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
@@ -136,21 +137,26 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   private int case1(PrintWriter out) throws IOException, InterruptedException {
     ObjectMapper json = new ObjectMapper();
-    out.println("Case1 paged attention (65,792 tasks), a2a3, legacy policy, -Xmx1g, JVM start included:");
-    out.println("mode            wall s  events   events/s (in run)  peak heap MiB  outcome");
-    for (String mode : List.of("auto", "partial-manual")) {
-      double[] wall = new double[rounds];
-      JsonNode last = null;
-      for (int i = 0; i < rounds; i++) {
-        Subprocess p = Subprocess.ptosim(List.of("-Xmx1g", "-XX:+UseSerialGC"),
-            "run", "--workload", "paged-attention", "--case", "Case1", "--mode", mode, "--json");
-        last = json.readTree(p.stdout());
-        wall[i] = p.wallNanos() / 1e9;
+    out.println("Case1 paged attention (65,792 tasks), a2a3, each runtime version with its own stall policy, -Xmx1g, JVM start included:");
+    out.println("runtime        mode            wall s  events   events/s (in run)  peak heap MiB  outcome");
+    for (String runtime : RuntimeVersions.names().descendingSet()) {
+      for (String mode : List.of("auto", "partial-manual")) {
+        double[] wall = new double[rounds];
+        JsonNode last = null;
+        for (int i = 0; i < rounds; i++) {
+          spec.commandLine().getErr().println("[bench case1] " + runtime + " " + mode + " round " + (i + 1) + "/" + rounds);
+          Subprocess p = Subprocess.ptosim(List.of("-Xmx1g", "-XX:+UseSerialGC"),
+              "run", "--workload", "paged-attention", "--case", "Case1", "--mode", mode, "--runtime", runtime, "--json");
+          last = json.readTree(p.stdout());
+          wall[i] = p.wallNanos() / 1e9;
+        }
+        Arrays.sort(wall);
+        out.println(String.format(Locale.ROOT, "%-14s %-14s %7.2f  %7d  %17d  %13d  %s", runtime, mode, wall[rounds / 2],
+            last.get("events").asLong(), last.get("perf").get("eventsPerSecond").asLong(),
+            last.get("perf").get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
       }
-      Arrays.sort(wall);
-      out.println(String.format(Locale.ROOT, "%-14s %7.2f  %7d  %17d  %13d  %s", mode, wall[rounds / 2], last.get("events").asLong(),
-          last.get("perf").get("eventsPerSecond").asLong(), last.get("perf").get("peakHeapBytes").asLong() >> 20, last.get("outcome").asText()));
     }
     return ExitCodes.OK;
   }
+
 }

@@ -39,6 +39,9 @@ final class ReportView {
     o.put("outcome", r.outcome().name());
     o.put("message", r.message());
     o.put("exitCode", r.exitCode());
+    // Upstream's numbering (pto_runtime_status.h): 0 also when pr482's pool exited without a code.
+    o.put("errorCode", r.exitCode());
+    o.put("deviceLog", r.deviceLog());
     o.put("tasks", r.tasks());
     o.put("tasksCompleted", r.tasksCompleted());
     o.put("events", r.events());
@@ -96,5 +99,11 @@ final class ReportView {
         }
       });
     });
+    if (!r.deviceLog().isEmpty()) {
+      out.println("device log (" + r.runtime() + "):");
+      for (String line : r.deviceLog()) {
+        out.println("  " + line);
+      }
+    }
   }
 }

@@ -75,6 +75,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (json) {
           Map<String, Object> o = Json.object();
           o.put("label", run.label());
+          o.put("runtime", run.config().runtime().name());
+          o.put("whatIf", run.whatIf().orElse(null));
           o.put("policy", run.config().policy());
           o.put("switches", run.switches());
           o.put("outcome", report.outcome().name());
@@ -99,6 +101,7 @@ final class ReproduceCommand implements Callable<Integer> {
           String switches = run.switches().isEmpty() ? "-" : String.join(",", run.switches());
           out.println(String.format(Locale.ROOT, "  %-42s %-12s %-46s %-18s %-34s %s", run.label(), run.config().policy(), switches,
               report.outcome(), stallSummary(report), mismatches.isEmpty() ? "yes" : "NO: " + String.join("; ", mismatches)));
+          run.whatIf().ifPresent(w -> out.println("      WHAT-IF, not the incident: " + w));
           out.println("      " + report.message());
           report.finding().ifPresent(f -> out.println("      " + f.verdict() + ": " + f.reason()));
         }

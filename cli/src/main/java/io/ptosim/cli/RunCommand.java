@@ -38,6 +38,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--snapshot-out", paramLabel = "OUT.txt", description = "write the snapshot at the stall that ended the run (input of 'ptosim check')")
   Path snapshotOut;
 
+  @Option(names = "--deps-out", paramLabel = "OUT.json", description = "write the simulated program as upstream's deps.json (dep_gen schema)")
+  Path depsOut;
+
+  @Option(names = "--swimlane-out", paramLabel = "OUT.json", description = "write the run as upstream's chip_swimlane_records.json (level 4, 50 MHz cycles)")
+  Path swimlaneOut;
+
+  @Option(names = "--scope-stats-out", paramLabel = "OUT.jsonl", description = "write the run's scopes as upstream's scope_stats.jsonl")
+  Path scopeStatsOut;
+
   @Option(names = "--json", description = "print one JSON object instead of the summary")
   boolean json;
 
@@ -57,8 +66,11 @@ final class RunCommand implements Callable<Integer> {
         files.add(w);
         sinks.add(new TextTraceWriter(w));
       }
+      UpstreamExports exports = UpstreamExports.of(config, depsOut, swimlaneOut, scopeStatsOut);
+      sinks.addAll(exports.sinks());
       long t0 = System.nanoTime();
       RunReport report = Simulation.run(config, sinks);
+      exports.write();
       long wall = System.nanoTime() - t0;
       if (snapshotOut != null) {
         OutputFiles.write(snapshotOut, "--snapshot-out", report.finalSnapshotText().orElse("# the run ended without a stall\n"));

@@ -12,6 +12,9 @@ import io.ptosim.scheduler.program.ProgramJson;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.upstream.UpstreamFiles;
+import io.ptosim.scheduler.upstream.UpstreamFormatException;
+import io.ptosim.scheduler.upstream.UpstreamPrograms;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
 import java.io.IOException;
@@ -34,7 +37,7 @@ final class RunOptions {
     @Option(names = "--workload", paramLabel = "NAME", description = "a built-in workload: ${COMPLETION-CANDIDATES}", completionCandidates = WorkloadNames.class)
     String workload;
 
-    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md)")
+    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md) or an upstream deps.json, plain or gzipped")
     Path program;
   }
 
@@ -73,6 +76,9 @@ final class RunOptions {
 
   @Option(names = "--heap", paramLabel = "BYTES", description = "output heap of every ring (default 256 MiB)")
   Long heap;
+
+  @Option(names = "--ring-heap", paramLabel = "R=BYTES", description = "output heap of one ring (after --heap), e.g. 1=1572864; repeatable")
+  List<String> ringHeaps = new ArrayList<>();
 
   @Option(names = "--dep-pool", paramLabel = "N", description = "dependency-list entries of every ring (default 16384)")
   Integer depPool;
@@ -151,6 +157,22 @@ final class RunOptions {
       RingConfig r = rings;
       rings = parse(() -> r.withHeap(heap), "--heap");
     }
+    for (String rh : ringHeaps) {
+      int eq = rh.indexOf('=');
+      int ring;
+      long bytes;
+      try {
+        ring = Integer.parseInt(rh.substring(0, Math.max(eq, 0)));
+        bytes = Long.parseLong(rh.substring(eq + 1));
+      } catch (NumberFormatException e) {
+        throw new UserInputException("--ring-heap '" + rh + "': expected RING=BYTES, e.g. 1=1572864");
+      }
+      if (ring < 0 || ring >= RingConfig.RING_COUNT) {
+        throw new UserInputException("--ring-heap '" + rh + "': ring must be 0.." + (RingConfig.RING_COUNT - 1));
+      }
+      RingConfig r = rings;
+      rings = parse(() -> r.withHeap(ring, bytes), "--ring-heap");
+    }
     if (depPool != null) {
       RingConfig r = rings;
       rings = parse(() -> r.withDepPool(depPool), "--dep-pool");
@@ -199,12 +221,15 @@ final class RunOptions {
   private Program program(WorkloadParams.Mode workloadMode, long window) {
     if (source.program != null) {
       try {
+        if (UpstreamFiles.looksLikeDepsJson(source.program)) {
+          return UpstreamPrograms.fromDepsJson(source.program);
+        }
         return ProgramJson.read(source.program);
       } catch (NoSuchFileException e) {
         throw new UserInputException(source.program + ": no such file");
       } catch (IOException e) {
         throw new UserInputException(source.program + ": cannot read: " + e.getMessage());
-      } catch (ProgramException e) {
+      } catch (ProgramException | UpstreamFormatException e) {
         throw new UserInputException(source.program + ": " + e.getMessage());
       }
     }

@@ -28,7 +28,7 @@ class ReproduceCommandTest {
   }
 
   @Test
-  void issue495TableShowsTheFalseAbortTheFixAndBothViolations() throws Exception {
+  void issue495TellsTheBrokenRebaseTheFixAndTheWhatIf() throws Exception {
     Cli c = Cli.run("reproduce", "issue-495", "--json");
     assertThat(c.exit()).as(c.out()).isZero();
     JsonNode o = JSON.readTree(c.out());
@@ -36,23 +36,26 @@ class ReproduceCommandTest {
     List<String> rows = new ArrayList<>();
     for (JsonNode run : o.get("runs")) {
       assertThat(run.get("matches").asBoolean()).as(run.toString()).isTrue();
+      assertThat(run.get("runtime").asText()).isEqualTo("pr482");
       rows.add(run.get("policy").asText() + " " + run.get("switches") + " " + run.get("outcome").asText() + " "
-          + (run.get("finding").isNull() ? "-" : run.get("finding").asText()));
+          + (run.get("finding").isNull() ? "-" : run.get("finding").asText()) + (run.get("whatIf").isNull() ? "" : " what-if"));
     }
     assertThat(rows).containsExactly(
-        "legacy [\"publish-hidden-alloc\",\"ready-without-transition\"] ABORTED SPIN_LIMIT",
-        "legacy [] ABORTED SPIN_LIMIT",
+        "checker [\"publish-hidden-alloc\",\"ready-without-transition\"] ABORTED INVARIANT_VIOLATION",
+        "checker [\"publish-hidden-alloc\"] ABORTED INVARIANT_VIOLATION",
+        "checker [\"ready-without-transition\"] ABORTED INVARIANT_VIOLATION",
+        "legacy [] COMPLETED -",
         "checker [] COMPLETED UNRETIRED_PROGRESS",
         "patient [] COMPLETED -",
-        "checker [\"publish-hidden-alloc\"] ABORTED INVARIANT_VIOLATION",
-        "checker [\"ready-without-transition\"] ABORTED INVARIANT_VIOLATION");
-    JsonNode fixedChecker = o.get("runs").get(2);
+        "legacy [] ABORTED SPIN_LIMIT what-if");
+    JsonNode fixedChecker = o.get("runs").get(4);
     assertThat(fixedChecker.get("stalls").size()).isPositive();
     for (JsonNode s : fixedChecker.get("stalls")) {
       assertThat(s.get("verdict").asText()).isEqualTo("UNRETIRED_PROGRESS");
       assertThat(s.get("resumed").asBoolean()).isTrue();
     }
-    assertThat(o.get("runs").get(1).get("message").asText()).isEqualTo("FATAL: Task Allocator Deadlock - Task Ring Full!");
+    assertThat(o.get("runs").get(6).get("message").asText()).startsWith("FATAL: Task Allocator Deadlock - Task Ring Full!");
+    assertThat(o.get("runs").get(6).get("whatIf").asText()).contains("10 ns").contains("No real run");
   }
 
   @Test

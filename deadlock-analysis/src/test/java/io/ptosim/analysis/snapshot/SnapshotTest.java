@@ -39,16 +39,16 @@ class SnapshotTest {
   void ringsNamedOnlyByTasksAreDescribedFromTheirTasks() {
     Snapshot snapshot = Snapshot.builder()
         .addTask(task(5))
-        .addTask(task((1L << 40) | 7).withRing(1))
-        .addTask(task((1L << 40) | 8).withRing(1))
-        .addTask(task((2L << 40) | 3).withRing(2))
+        .addTask(task((1L << 32) | 7).withRing(1))
+        .addTask(task((1L << 32) | 8).withRing(1))
+        .addTask(task((2L << 32) | 3).withRing(2))
         .build();
 
     // Two rings are named, so the task without a token joins ring 0.
     assertThat(snapshot.rings()).containsExactly(
         new RingRecord(0, 16_384, 5, 6),
-        new RingRecord(1, 16_384, (1L << 40) | 7, (1L << 40) | 9),
-        new RingRecord(2, 16_384, (2L << 40) | 3, (2L << 40) | 4));
+        new RingRecord(1, 16_384, (1L << 32) | 7, (1L << 32) | 9),
+        new RingRecord(2, 16_384, (2L << 32) | 3, (2L << 32) | 4));
     assertThat(snapshot.ringOf(snapshot.tasks().get(0))).isZero();
   }
 

@@ -40,7 +40,7 @@ class SnapshotPrinterProperties {
     boolean ringRecords = random.nextBoolean();
     long id = random.nextInt(1000);
     for (int r = 0; r < rings; r++) {
-      long first = ((long) r << 40) | id;
+      long first = ((long) r << 32) | id;
       int tasks = random.nextInt(6);
       for (int k = 0; k < tasks; k++) {
         builder.addTask(new TaskRecord(first + k, TaskState.ofCode(random.nextInt(5)), count(random),

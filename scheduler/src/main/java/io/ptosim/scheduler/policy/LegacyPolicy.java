@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@value #SPIN_LIMIT} spins in which the ring's last_alive did not increase. The spin budget is
  * modelled as one timer of {@code SPIN_LIMIT * spinNs} that restarts whenever the orchestrator sees
  * last_alive increase; progress that is real but not yet retired (a READY task, a running kernel)
- * is invisible to it.
+ * is invisible to it. A dependency-pool stall (01d0723's {@code PTO2DepListPool::ensure_space})
+ * prints {@code (ring R)} and exits without an error code (code 0).
  */
 final class LegacyPolicy implements StallPolicy {
   /** Upstream PTO2_ALLOC_SPIN_LIMIT. */
@@ -36,7 +37,9 @@ final class LegacyPolicy implements StallPolicy {
   public StallDecision onTimer(StallContext stall) {
     stall.verdict("SPIN_LIMIT", "last_alive of ring " + stall.ring() + " stayed at " + stall.lastAlive() + " for "
         + SPIN_LIMIT + " spins (" + budgetNs(stall) + " ns); current=" + stall.current(), Optional.empty());
-    return StallDecision.abort(stall.resource().errorCode(), message(stall));
+    // 01d0723's pool prints its report and calls exit(1): no orch_error_code is latched.
+    int code = stall.resource() == StallResource.DEP_POOL ? 0 : stall.resource().errorCode();
+    return StallDecision.abort(code, message(stall));
   }
 
   private static long budgetNs(StallContext stall) {

@@ -3,21 +3,31 @@ package io.ptosim.scheduler.policy;
 import java.util.Optional;
 
 /**
- * The later upstream allocator (#277 pre-check, #1132 detector, #1610 scope-aware rule):
+ * Upstream main's allocator at 6ebaf77 ({@code PTO2TaskAllocator::alloc},
+ * {@code PTO2DepListPool::ensure_space}): #277's pre-check, then, while last_alive does not move,
+ * a check every {@value #CHECK_SPINS} spins:
  *
  * <ul>
  *   <li>a submit into a scope already holding {@code window - 1} tasks of its ring fails at once with
- *       code 1, {@code FATAL: Scope Deadlock Detected!};
- *   <li>a stall whose ring head is the oldest task owned by any open scope on that ring (ring 3:
- *       any depth from 3 on) is a proven cycle (no scope the blocked orchestrator could end frees it): abort at once with the
- *       resource's code (3 task ring, 2 heap, 4 dep pool) and HEAD's message with {@code ring=R};
- *   <li>otherwise wait, with a backstop: {@value #BACKSTOP_NS} ns of virtual time without the
- *       orchestrator seeing last_alive increase aborts the same way.
+ *       code 1, {@code FATAL: Scope Deadlock Detected! (ring R)};
+ *   <li>at each check, a ring head that is the oldest task owned by any open scope on that ring
+ *       (ring 3: any depth from 3 on) is a proven cycle (#1610): abort with the resource's code (3
+ *       task ring, 2 heap, 4 dep pool);
+ *   <li>the first check starts a {@value #BACKSTOP_NS} ns clock; the first check at or after it
+ *       aborts the same way (the backstop).
  * </ul>
+ *
+ * Progress (last_alive increasing) restarts the count. A spin costs the platform's {@code spinNs}.
  */
 final class ScopeAwarePolicy implements StallPolicy {
   /** Upstream PTO2_ALLOC_DEADLOCK_TIMEOUT_CYCLES: half a second of the 50 MHz counter. */
   static final long BACKSTOP_NS = 500_000_000L;
+  /** The allocator and the pool run their deadlock checks once per this many spins without progress. */
+  static final long CHECK_SPINS = 1024;
+
+  /** When the current no-progress run's first check falls; the backstop clock starts there. */
+  private long firstCheckNs;
+  private boolean firstCheckPending;
 
   @Override
   public String name() {
@@ -31,24 +41,41 @@ final class ScopeAwarePolicy implements StallPolicy {
 
   @Override
   public StallDecision onStall(StallContext stall) {
-    if (stall.headIsOldestOpenScopeTask()) {
-      stall.verdict("SCOPE_CYCLE", "head task " + stall.lastAlive() + " of ring " + stall.ring()
-          + " is the oldest task of an open scope on this ring: no open scope can end while the orchestrator is blocked",
-          Optional.empty());
-      return abort(stall);
-    }
-    stall.armTimer(stall.lastProgressNs() + BACKSTOP_NS);
+    firstCheckNs = stall.lastProgressNs() + gateNs(stall);
+    firstCheckPending = true;
+    stall.armTimer(firstCheckNs);
     return StallDecision.keepWaiting();
   }
 
   @Override
   public StallDecision onTimer(StallContext stall) {
+    if (firstCheckPending) {
+      firstCheckPending = false;
+      if (stall.headIsOldestOpenScopeTask()) {
+        stall.verdict("SCOPE_CYCLE", "head task " + stall.lastAlive() + " of ring " + stall.ring()
+            + " is the oldest task of an open scope on this ring: no open scope can end while the orchestrator is blocked",
+            Optional.empty());
+        return abort(stall);
+      }
+      // The head and the open scopes cannot change without progress, so only the backstop's check remains.
+      long gate = gateNs(stall);
+      long checks = (BACKSTOP_NS + gate - 1) / gate;
+      stall.armTimer(firstCheckNs + checks * gate);
+      return StallDecision.keepWaiting();
+    }
     stall.verdict("BACKSTOP", "no reclaim progress on ring " + stall.ring() + " for " + BACKSTOP_NS
         + " ns (last_alive " + stall.lastAlive() + ", current " + stall.current() + ")", Optional.empty());
     return abort(stall);
   }
 
+  private static long gateNs(StallContext stall) {
+    return CHECK_SPINS * stall.platform().spinNs();
+  }
+
+  /** Main's headers: the allocator's carry {@code ring=R}; the pool's has no ring. */
   private static StallDecision abort(StallContext stall) {
-    return StallDecision.abort(stall.resource().errorCode(), LegacyPolicy.message(stall) + " ring=" + stall.ring());
+    StallResource r = stall.resource();
+    String message = r == StallResource.DEP_POOL ? r.fatalMessage() : r.fatalMessage() + " ring=" + stall.ring();
+    return StallDecision.abort(r.errorCode(), message);
   }
 }

@@ -8,10 +8,13 @@ public sealed interface StallDecision {
   /** Keep waiting (at quiescence: nothing more can happen, the run ends blocked). */
   record Wait() implements StallDecision {}
 
-  /** Abort the run as the device would: its orch_error_code and fatal message. */
+  /**
+   * Abort the run as the device would: its orch_error_code and fatal message. Code 0 is a process
+   * that printed its report and exited without latching a code (pr482's dependency-pool stall).
+   */
   record Abort(int code, String message) implements StallDecision {
     public Abort {
-      Preconditions.checkArgument(code > 0, "an abort needs a non-zero error code");
+      Preconditions.checkArgument(code >= 0, "an abort needs a non-negative error code");
       Preconditions.checkNotNull(message, "message");
     }
   }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param outcome how it ended
  * @param message one line: the device's fatal message on abort, else a summary
  * @param exitCode the device's orch_error_code: 0 completed; on abort 1 scope deadlock, 2 heap,
- *     3 task ring (flow control), 4 dependency pool; 100 (scheduler timeout) when quiescent-blocked;
+ *     3 task ring (flow control), 4 dependency pool, 5 invalid args (a refused scope_begin), or 0
+ *     when the device exited without latching a code (pr482's dependency-pool stall); 100 (scheduler timeout) when quiescent-blocked;
  *     -1 when the budget ran out
  * @param tasks tasks the program creates
  * @param tasksCompleted tasks that reached COMPLETED
@@ -27,6 +28,8 @@ import java.util.Optional;
  * @param finding the last verdict a stall policy gave (for {@code checker}: verdict, reason, witness)
  * @param runtime the runtime version's name
  * @param policy the stall policy's name
+ * @param deviceLog on abort, the runtime version's own fatal report, one log line each, as its
+ *     device log prints it (empty otherwise)
  */
 public record RunReport(
     Outcome outcome,
@@ -42,7 +45,8 @@ public record RunReport(
     Optional<Snapshot> finalSnapshot,
     Optional<StallFinding> finding,
     String runtime,
-    String policy) {
+    String policy,
+    ImmutableList<String> deviceLog) {
 
   /** Exit code of a run that ended with nothing left to run: upstream's scheduler timeout. */
   public static final int QUIESCENT_CODE = 100;
@@ -58,6 +62,7 @@ public record RunReport(
     Preconditions.checkNotNull(finding, "finding");
     Preconditions.checkNotNull(runtime, "runtime");
     Preconditions.checkNotNull(policy, "policy");
+    Preconditions.checkNotNull(deviceLog, "deviceLog");
   }
 
   public boolean completed() {

@@ -92,6 +92,7 @@ public final class Simulation {
     }
     return new RunReport(outcome, message, code, rt.taskCount(), completed, trace.events(), kernel.executedEvents(), now,
         hash, rt.stalls(), rt.aborted() ? rt.abortSnapshot() : outcome == Outcome.QUIESCENT_BLOCKED
-            ? Optional.of(rt.snapshot()) : Optional.empty(), rt.finding(), config.runtime().name(), config.policy());
+            ? Optional.of(rt.snapshot()) : Optional.empty(), rt.finding(), config.runtime().name(), config.policy(),
+        rt.deviceLog());
   }
 }

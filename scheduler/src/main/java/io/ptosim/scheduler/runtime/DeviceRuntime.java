@@ -55,6 +55,7 @@ public final class DeviceRuntime {
   private int abortCode;
   private String abortMessage = "";
   private Optional<Snapshot> abortSnapshot = Optional.empty();
+  private ImmutableList<String> deviceLog = ImmutableList.of();
 
   private DeviceRuntime(RuntimeSetup setup, SimKernel kernel, TraceRecorder trace) {
     this.kernel = kernel;
@@ -135,6 +136,11 @@ public final class DeviceRuntime {
   /** The snapshot taken when the run aborted. */
   public Optional<Snapshot> abortSnapshot() {
     return abortSnapshot;
+  }
+
+  /** The version's own fatal report of the abort ({@link io.ptosim.scheduler.version.orch.DiagnosticText}), if any. */
+  public ImmutableList<String> deviceLog() {
+    return deviceLog;
   }
 
   public ImmutableList<StallRecord> stalls() {
@@ -341,14 +347,20 @@ public final class DeviceRuntime {
         monitor.retire(task);
       }
       tensorMap.retire(task);
-      ring.depUsed -= tasks.depEntries[task];
       ring.lastAlive++;
     }
     if (ring.lastAlive > from) {
-      ring.heapTail = tasks.heapEnd[ring.taskAt(ring.lastAlive - 1)];
       record(new TraceEvent.RingAdvance(now, r, from, ring.lastAlive, thread));
       orchestrator.onRingAdvance(r);
     }
+  }
+
+  /** Ends the run as {@link #abort(int, String)} does, with the version's fatal report of {@code failure}. */
+  void abort(int code, String message, io.ptosim.scheduler.version.orch.DeviceFailure failure) {
+    if (!aborted) {
+      deviceLog = version.orchestrator().diagnostics().lines(failure);
+    }
+    abort(code, message);
   }
 
   /** Ends the run as the device would: an Abort event, the snapshot of this instant, and a stop. */

@@ -20,6 +20,12 @@ import io.ptosim.scheduler.program.Op;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.program.ScopeMode;
 import io.ptosim.scheduler.program.TensorArg;
+import io.ptosim.scheduler.version.OrchestratorRules;
+import io.ptosim.scheduler.version.orch.DepPoolAccounting;
+import io.ptosim.scheduler.version.orch.DeviceFailure;
+import io.ptosim.scheduler.version.orch.HeapAllocator;
+import io.ptosim.scheduler.version.orch.PublishRule;
+import io.ptosim.scheduler.version.orch.ScopeRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,12 +63,19 @@ final class Orchestrator {
   private final List<Scope> stack = new ArrayList<>();
   private final LongPredicate live;
   private final StallView view = new StallView();
+  private final OrchestratorRules rules;
+  /** A task committed (slot, scope reference, TensorMap entries) whose wiring waits for the pool; -1 none. */
+  private int unwired = -1;
+  /** The entries {@link #unwired} asked ensure_space for. */
+  private int unwiredReserve;
   private long[] producers = new long[16];
   private int producerCount;
   private int pc;
   private boolean finished;
 
   private boolean blocked;
+  /** What the blocked op asked for: heap bytes, or dependency entries. */
+  private long blockedRequest;
   private StallResource blockedOn;
   private int blockedRing;
   private long stallStart;
@@ -80,6 +93,7 @@ final class Orchestrator {
     this.ops = program.ops();
     this.publishMode = publishMode;
     this.policy = policy;
+    this.rules = rt.version.orchestrator();
     this.explicitDeps = publishMode == PublishMode.INCREMENTAL ? program.explicitDependencies() : ImmutableSetMultimap.of();
     TaskTable t = rt.tasks;
     this.live = task -> t.state[(int) task] != TaskTable.CONSUMED;
@@ -181,6 +195,11 @@ final class Orchestrator {
       return addDependency(d);
     }
     if (op instanceof Op.ScopeBegin b) {
+      Optional<String> refused = rules.scopes().refuseBegin(b.mode(), stack.get(stack.size() - 1).manual());
+      if (refused.isPresent()) {
+        rt.abort(ScopeRules.INVALID_ARGS, refused.get(), new DeviceFailure.InvalidArgs(refused.get()));
+        return true;
+      }
       openScope(b.mode());
       return true;
     }
@@ -194,22 +213,40 @@ final class Orchestrator {
 
   // ---------------------------------------------------------------- submit, alloc_tensors, add_dependency
 
+  /**
+   * submit_task: the #277 pre-check, then slot and heap (nothing committed if either is short), then
+   * the commit (slot, scope reference, TensorMap entries) and only then the dependency pool: a task
+   * blocked on {@code ensure_space} already holds all of those, as upstream's does.
+   */
   private boolean submit(Op.Submit s) {
+    if (unwired >= 0) {
+      return finishWiring();
+    }
     Scope scope = stack.get(stack.size() - 1);
     if (scopeFull(scope)) {
       return true;
     }
     Ring ring = rt.rings[scope.ring];
-    gatherProducers(s, scope);
-    int n = producerCount;
-    long size = Ring.aligned(s.outputBytes());
-    // Upstream's ensure_space(fanin + 1) before wiring.
-    long start = fit(ring, size, n + 1);
+    long size = Ring.aligned(packedOutputBytes(s.args(), true));
+    long start = fit(ring, size);
     if (start < 0) {
       return false;
     }
     resumeIfBlocked();
+    boolean manual = scope.manual();
+    DepPoolAccounting pool = rules.depPool();
+    if (!manual && pool.reclaimsAtSubmit()) {
+      ring.reclaimDeps(rt.tasks);
+    }
+    gatherProducers(s, scope);
+    int n = producerCount;
     TaskTable t = rt.tasks;
+    int pending = 0;
+    for (int i = 0; i < n; i++) {
+      if (t.state[(int) producers[i]] < TaskTable.COMPLETED) {
+        pending++;
+      }
+    }
     int g = newTask(s.task(), scope, ring, start, size);
     t.kernel[g] = s.kernel();
     t.durationNs[g] = rt.platform.kernelDurationNs(s.kernel());
@@ -219,11 +256,9 @@ final class Orchestrator {
       t.producers.append(g, (int) producers[i]);
     }
     t.faninTotal[g] = n + 1;
-    t.depEntries[g] = n;
-    ring.depUsed += n;
     rt.record(new TraceEvent.Submit(rt.now(), t.id(g), ring.id, scope.id, s.kernel(), Shapes.trace(Shapes.of(s.activeMask())),
         s.activeMask(), s.blockNum(), t.faninTotal[g], false));
-    if (rt.monitor != null && scope.manual()) {
+    if (rt.monitor != null && manual) {
       noteDataFlowProducers(g, s, scope);
     }
     for (TensorArg arg : s.args()) {
@@ -231,9 +266,52 @@ final class Orchestrator {
         rt.tensorMap.insert(g, arg);
       }
     }
-    if (!scope.manual() || publishMode == PublishMode.INCREMENTAL) {
+    if (pool.pinsProducersBeforeReserve()) {
+      // append_fanin_or_fail claims each producer's fanout reference before the pool is asked.
+      for (int i = 0; i < n; i++) {
+        t.fanoutTotal[(int) producers[i]]++;
+      }
+    }
+    unwired = g;
+    unwiredReserve = pool.reserve(manual, n, pending);
+    return finishWiring();
+  }
+
+  /**
+   * ensure_space for the committed task {@link #unwired}, then its wiring: one entry of its ring
+   * per producer not yet COMPLETED. A deferred MANUAL task is wired now or at scope_end as the
+   * version's {@link PublishRule} says, and published at scope_end.
+   */
+  private boolean finishWiring() {
+    int g = unwired;
+    TaskTable t = rt.tasks;
+    Ring ring = rt.rings[t.ring[g]];
+    if (unwiredReserve != DepPoolAccounting.NO_RESERVE && !ring.ensureDeps(unwiredReserve, t)) {
+      blockedRequest = unwiredReserve;
+      return blockOn(StallResource.DEP_POOL, ring.id);
+    }
+    resumeIfBlocked();
+    unwired = -1;
+    if (rules.depPool().pinsProducersBeforeReserve()) {
+      // The submit's claims become the wiring's fanout references (wire takes them again).
+      for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
+        t.fanoutTotal[t.producers.value(e)]--;
+      }
+    }
+    Scope scope = scopes.get(t.scope[g]);
+    boolean deferred = scope.manual() && publishMode == PublishMode.DEFERRED;
+    for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
+      if (t.state[t.producers.value(e)] < TaskTable.COMPLETED) {
+        ring.takeDep();
+      }
+    }
+    t.depMark[g] = ring.depTop;
+    if (!deferred) {
       rt.wire(g);
       rt.publish(g);
+    } else if (rules.publish().wiresExternalProducersAtSubmit()) {
+      rt.wire(g);
+      t.wired[g] = true;
     }
     return true;
   }
@@ -315,12 +393,15 @@ final class Orchestrator {
       return true;
     }
     Ring ring = rt.rings[scope.ring];
-    long size = Ring.aligned(a.outputBytes());
-    long start = fit(ring, size, 0);
+    long size = Ring.aligned(packedOutputBytes(a.outputs(), false));
+    long start = fit(ring, size);
     if (start < 0) {
       return false;
     }
     resumeIfBlocked();
+    if (rules.depPool().reclaimsAtSubmit()) {
+      ring.reclaimDeps(rt.tasks);
+    }
     TaskTable t = rt.tasks;
     int g = newTask(a.task(), scope, ring, start, size);
     t.hidden[g] = true;
@@ -337,7 +418,11 @@ final class Orchestrator {
     return true;
   }
 
-  /** Deferred mode records the edge for scope_end; incremental mode wired it at the consumer's submit. */
+  /**
+   * Incremental mode wired the edge at the consumer's submit. Deferred mode takes the edge's
+   * dependency entry now, from the producer's ring, and wires it now or at scope_end as the
+   * version's {@link PublishRule} says.
+   */
   private boolean addDependency(Op.AddDependency d) {
     if (publishMode == PublishMode.INCREMENTAL) {
       return true;
@@ -348,16 +433,42 @@ final class Orchestrator {
     if (t.published[consumer] || t.producers.contains(consumer, producer) || !live.test(producer)) {
       return true;
     }
-    Ring ring = rt.rings[t.ring[consumer]];
-    if (!ring.depFree(1)) {
+    Ring ring = rt.rings[t.ring[producer]];
+    int entries = rules.depPool().addDependencyEntries();
+    if (entries > 0 && !ring.ensureDeps(entries, t)) {
+      blockedRequest = entries;
       return blockOn(StallResource.DEP_POOL, ring.id);
     }
     resumeIfBlocked();
     t.producers.append(consumer, producer);
     t.faninTotal[consumer]++;
-    t.depEntries[consumer]++;
-    ring.depUsed++;
+    for (int i = 0; i < entries; i++) {
+      ring.takeDep();
+    }
+    if (entries > 0) {
+      t.depMark[consumer] = ring.depTop;
+    }
+    if (rules.publish().addDependencyWiresAtOnce()) {
+      t.fanoutTotal[producer]++;
+      if (t.state[producer] >= TaskTable.COMPLETED) {
+        // Upstream prepends even then (an edge no completion would release); see docs/fidelity.md.
+        t.faninDone[consumer]++;
+      } else {
+        t.consumers.prepend(producer, consumer);
+      }
+    }
     return true;
+  }
+
+  /** Upstream calculate_output_layout: every OUTPUT buffer padded to PTO2_PACKED_OUTPUT_ALIGN. */
+  private static long packedOutputBytes(List<TensorArg> args, boolean onlyOutputs) {
+    long total = 0;
+    for (TensorArg arg : args) {
+      if (!onlyOutputs || arg.direction() == ArgDirection.OUTPUT) {
+        total += HeapAllocator.padded(arg.size());
+      }
+    }
+    return total;
   }
 
   private int newTask(long programId, Scope scope, Ring ring, long heapStart, long heapSize) {
@@ -366,7 +477,7 @@ final class Orchestrator {
     int g = t.size++;
     Preconditions.checkArgument(taskOfProgramId.put(programId, g) == null, "duplicate task id %s", programId);
     t.ring[g] = (byte) ring.id;
-    t.local[g] = ring.allocate(g, heapStart, heapSize);
+    t.local[g] = ring.allocate(g, rules.heap(), heapStart, heapSize);
     t.scope[g] = scope.id;
     t.heapStart[g] = heapStart;
     t.heapEnd[g] = heapStart + heapSize;
@@ -394,7 +505,9 @@ final class Orchestrator {
         + " (window " + rt.rings[scope.ring].window + ")";
     rt.record(new TraceEvent.StallVerdict(rt.now(), scope.ring, "SCOPE_DEADLOCK", reason));
     finding = Optional.of(new StallFinding("SCOPE_DEADLOCK", reason, Optional.empty()));
-    rt.abort(1, "FATAL: Scope Deadlock Detected!");
+    Ring ring = rt.rings[scope.ring];
+    rt.abort(1, "FATAL: Scope Deadlock Detected! (ring " + scope.ring + ")", new DeviceFailure.ScopeDeadlock(scope.ring,
+        scope.depth + 1, scope.tasks().size(), ring.live(), ring.window));
     return true;
   }
 
@@ -421,6 +534,16 @@ final class Orchestrator {
     TaskTable t = rt.tasks;
     IntList owned = scope.tasks();
     if (scope.mode == ScopeMode.MANUAL && publishMode == PublishMode.DEFERRED) {
+      // add_dependency may have given an older consumer a later pool top: upstream keeps the marks monotonic.
+      int markPrefix = 0;
+      for (int i = 0; i < owned.size(); i++) {
+        int g = owned.get(i);
+        if (t.depMark[g] < markPrefix) {
+          t.depMark[g] = markPrefix;
+        } else {
+          markPrefix = t.depMark[g];
+        }
+      }
       for (int i = 0; i < owned.size(); i++) {
         int g = owned.get(i);
         if (t.hidden[g]) {
@@ -429,7 +552,9 @@ final class Orchestrator {
           }
           t.faninTotal[g] = t.producerCount(g) + 1;
         }
-        rt.wire(g);
+        if (!t.wired[g] && !rules.publish().addDependencyWiresAtOnce()) {
+          rt.wire(g);
+        }
       }
       for (int i = 0; i < owned.size(); i++) {
         int g = owned.get(i);
@@ -466,22 +591,21 @@ final class Orchestrator {
   // ---------------------------------------------------------------- stalls
 
   /**
-   * Upstream's allocator test for one task with {@code bytes} of aligned outputs and
-   * {@code depEntries} dependency entries: a slot, then the heap, then the pool. Returns where its
-   * outputs would start in the heap, or -1 after noting what the orchestrator waits for.
+   * Upstream's task allocator for one task with {@code bytes} of aligned outputs: a slot, then the
+   * heap (the tail first derived from last_alive, as the allocator does on each spin). Returns where
+   * its outputs would start in the heap, or -1 after noting what the orchestrator waits for.
    */
-  private long fit(Ring ring, long bytes, int depEntries) {
+  private long fit(Ring ring, long bytes) {
     if (!ring.slotFree()) {
+      blockedRequest = bytes;
       blockOn(StallResource.TASK_RING, ring.id);
       return -1;
     }
-    long start = ring.heapFit(bytes);
+    ring.updateHeapTail(rt.tasks);
+    long start = ring.heapFit(rules.heap(), bytes);
     if (start < 0) {
+      blockedRequest = bytes;
       blockOn(StallResource.HEAP, ring.id);
-      return -1;
-    }
-    if (!ring.depFree(depEntries)) {
-      blockOn(StallResource.DEP_POOL, ring.id);
       return -1;
     }
     return start;
@@ -551,7 +675,10 @@ final class Orchestrator {
 
   private void decide(StallDecision decision) {
     if (decision instanceof StallDecision.Abort a) {
-      rt.abort(a.code(), a.message());
+      String verdict = finding.map(StallFinding::verdict).orElse("");
+      boolean pool = blockedOn == StallResource.DEP_POOL;
+      rt.abort(a.code(), a.message(), FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
+          pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
     }
   }
 

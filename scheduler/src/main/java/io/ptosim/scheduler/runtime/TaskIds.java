@@ -1,11 +1,12 @@
 package io.ptosim.scheduler.runtime;
 
 /**
- * Runtime task ids: {@code (ring << 40) | localId}. Ring-local ids are contiguous in submit order,
- * as upstream's; ring 0's ids are plain small numbers, and ids are unique across rings.
+ * Runtime task ids: {@code (ring << 32) | localId}, as upstream's {@code PTO2TaskId::make} prints
+ * them (deps.json, device logs, swimlanes; 8589934592 is ring 2's task 0). Ring-local ids are
+ * contiguous in submit order; ring 0's ids are plain small numbers, and ids are unique across rings.
  */
 public final class TaskIds {
-  public static final int RING_SHIFT = 40;
+  public static final int RING_SHIFT = 32;
   private static final long LOCAL_MASK = (1L << RING_SHIFT) - 1;
 
   private TaskIds() {}

@@ -29,6 +29,8 @@ final class TaskTable {
   final int[] done;
   final boolean[] hidden;
   final boolean[] published;
+  /** A deferred MANUAL task already wired (at its submit), so scope_end only publishes it. */
+  final boolean[] wired;
   final long[] durationNs;
   /** Start offset of the task's packed outputs in its ring's heap. */
   final long[] heapStart;
@@ -36,8 +38,8 @@ final class TaskTable {
   final long[] heapEnd;
   /** The program's id of the task (the {@code task} of its submit or alloc_tensors op), for messages. */
   final long[] programTask;
-  /** Dependency-pool entries the task holds in its ring until it retires. */
-  final int[] depEntries;
+  /** The pool top of the task's ring after it was wired (upstream dep_pool_mark); 0 = none. */
+  final int[] depMark;
   final String[] kernel;
   /** The task's producers (its fanin), in the order they became known. */
   final LinkedIntLists producers;
@@ -60,11 +62,12 @@ final class TaskTable {
     done = new int[capacity];
     hidden = new boolean[capacity];
     published = new boolean[capacity];
+    wired = new boolean[capacity];
     durationNs = new long[capacity];
     heapStart = new long[capacity];
     heapEnd = new long[capacity];
     programTask = new long[capacity];
-    depEntries = new int[capacity];
+    depMark = new int[capacity];
     kernel = new String[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);
     consumers = new LinkedIntLists(capacity, capacity * 4);

@@ -34,26 +34,36 @@ class StallPoliciesTest {
     stall.resource = StallResource.HEAP;
     assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(2, "FATAL: Task Allocator Deadlock - Heap Exhausted!"));
     stall.resource = StallResource.DEP_POOL;
-    assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(4, "FATAL: Dependency Pool Deadlock Detected! (ring 2)"));
+    // 01d0723's pool prints its report and exit(1)s: no error code latched.
+    assertThat(legacy.onTimer(stall)).isEqualTo(StallDecision.abort(0, "FATAL: Dependency Pool Deadlock Detected! (ring 2)"));
     assertThat(stall.verdicts).containsOnly("SPIN_LIMIT");
   }
 
   @Test
-  void scopeAwareAbortsAtOnceOnAnOpenScopeHeadAndOtherwiseWaitsForTheBackstop() {
+  void scopeAwareChecksEvery1024SpinsThenWaitsForTheBackstop() {
     StallPolicy scopeAware = StallPolicies.byName("scope-aware");
     FakeStall stall = new FakeStall();
     stall.lastProgress = 400;
 
+    // First check 1,024 spins (10 ns each) after the last progress.
     assertThat(scopeAware.onStall(stall)).isEqualTo(StallDecision.keepWaiting());
-    assertThat(stall.timerAt).isEqualTo(400 + 500_000_000L);
+    assertThat(stall.timerAt).isEqualTo(400 + 10_240);
+    // Not an open-scope head: the backstop's clock starts there and fires at the first check 500 ms on.
+    assertThat(scopeAware.onTimer(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(stall.timerAt).isEqualTo(400 + 10_240 + 48_829 * 10_240L);
     assertThat(scopeAware.onTimer(stall))
         .isEqualTo(StallDecision.abort(3, "FATAL: Task Allocator Deadlock - Task Ring Full! ring=2"));
 
     stall.headIsOldestOpenScopeTask = true;
     stall.resource = StallResource.HEAP;
-    assertThat(scopeAware.onProgress(stall))
+    assertThat(scopeAware.onProgress(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(scopeAware.onTimer(stall))
         .isEqualTo(StallDecision.abort(2, "FATAL: Task Allocator Deadlock - Heap Exhausted! ring=2"));
-    assertThat(stall.verdicts).containsExactly("BACKSTOP", "SCOPE_CYCLE");
+    // Main's pool report has no ring in its header.
+    stall.resource = StallResource.DEP_POOL;
+    assertThat(scopeAware.onProgress(stall)).isEqualTo(StallDecision.keepWaiting());
+    assertThat(scopeAware.onTimer(stall)).isEqualTo(StallDecision.abort(4, "FATAL: Dependency Pool Deadlock Detected!"));
+    assertThat(stall.verdicts).containsExactly("BACKSTOP", "SCOPE_CYCLE", "SCOPE_CYCLE");
   }
 
   @Test

@@ -40,6 +40,6 @@ class RegressionsTest {
     assertThat(legacy.config().policy()).isEqualTo("legacy");
     RunReport report = Simulation.run(legacy.config(), List.of());
     assertThat(report.exitCode()).isEqualTo(1);
-    assertThat(report.message()).isEqualTo("FATAL: Scope Deadlock Detected!");
+    assertThat(report.message()).isEqualTo("FATAL: Scope Deadlock Detected! (ring 1)");
   }
 }

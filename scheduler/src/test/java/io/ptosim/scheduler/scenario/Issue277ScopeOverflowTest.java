@@ -35,7 +35,7 @@ class Issue277ScopeOverflowTest {
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
     assertThat(run.report().exitCode()).isEqualTo(1);
-    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected!");
+    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected! (ring 1)");
     assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
     assertThat(run.report().stalls()).isEmpty();
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("SCOPE_DEADLOCK");
@@ -64,10 +64,16 @@ class Issue277ScopeOverflowTest {
 
     assertThat(run.report().outcome()).isEqualTo(Outcome.ABORTED);
     assertThat(run.report().exitCode()).isEqualTo(1);
-    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected!");
+    assertThat(run.report().message()).isEqualTo("FATAL: Scope Deadlock Detected! (ring 1)");
     assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
     assertThat(run.report().stalls()).isEmpty();
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("SCOPE_DEADLOCK");
+    // check_scope_can_accept_task's report, as main's device log prints it.
+    assertThat(run.report().deviceLog()).contains(
+        "[ERROR] check_scope_can_accept_task: FATAL: Scope Deadlock Detected! (ring 1)",
+        "[ERROR] check_scope_can_accept_task: Tasks in current scope (63) >= task_window_size (64).",
+        "[ERROR] check_scope_can_accept_task:   scope_depth:        2",
+        "[ERROR] check_scope_can_accept_task:   active_tasks:       63 / 64");
   }
 
   @Test

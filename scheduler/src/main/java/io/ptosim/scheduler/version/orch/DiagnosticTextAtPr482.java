@@ -1,0 +1,58 @@
+package io.ptosim.scheduler.version.orch;
+
+import com.google.common.collect.ImmutableList;
+import io.ptosim.scheduler.policy.StallResource;
+
+/**
+ * PR #482 at 01d0723: {@code PTO2TaskAllocator::report_deadlock} ({@code pto_ring_buffer.h}, no
+ * ring number in the header, no head-task line), {@code PTO2DepListPool::ensure_space}'s report
+ * ({@code pto_ring_buffer.cpp}, {@code (ring R)} in the header, then {@code exit(1)}) and
+ * {@code pto2_check_scope_can_accept_task}.
+ */
+public final class DiagnosticTextAtPr482 implements DiagnosticText {
+  /** Upstream PTO2_ALLOC_SPIN_LIMIT and PTO2_DEP_POOL_SPIN_LIMIT. */
+  static final long SPIN_LIMIT = 100_000;
+
+  @Override
+  public ImmutableList<String> lines(DeviceFailure failure) {
+    if (failure instanceof DeviceFailure.ScopeDeadlock s) {
+      return DiagnosticTextAtMain.scope(s);
+    }
+    if (failure instanceof DeviceFailure.AllocatorDeadlock a) {
+      return a.resource() == StallResource.DEP_POOL ? depPool(a) : allocator(a);
+    }
+    return ImmutableList.of("[ERROR] pto2_scope_begin: " + ((DeviceFailure.InvalidArgs) failure).message());
+  }
+
+  private static ImmutableList<String> allocator(DeviceFailure.AllocatorDeadlock a) {
+    String f = "[ERROR] report_deadlock: ";
+    DeviceFailure.RingState r = a.ring();
+    boolean heap = a.resource() == StallResource.HEAP;
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(f + RULE);
+    out.add(f + (heap ? "FATAL: Task Allocator Deadlock - Heap Exhausted!" : "FATAL: Task Allocator Deadlock - Task Ring Full!"));
+    out.add(f + RULE);
+    out.add(f + "No progress after " + SPIN_LIMIT + " spins.");
+    out.add(f + "  Task ring:  current=" + r.current() + ", last_alive=" + r.lastAlive() + ", active=" + r.active() + "/"
+        + r.window() + " (" + DiagnosticTextAtMain.percent(r.active(), r.window()) + "%)");
+    long available = r.heapTop() >= r.heapTail() ? Math.max(r.heapSize() - r.heapTop(), r.heapTail()) : r.heapTail() - r.heapTop();
+    out.add(f + "  Heap ring:  top=" + r.heapTop() + ", tail=" + r.heapTail() + ", size=" + r.heapSize() + ", available="
+        + available);
+    if (heap) {
+      out.add(f + "  Requested:  " + a.requestedBytes() + " bytes");
+    }
+    out.add(f + "  last_task_alive is stuck at " + r.lastAlive() + ", meaning task " + r.lastAlive());
+    out.add(f + RULE);
+    return out.build();
+  }
+
+  private static ImmutableList<String> depPool(DeviceFailure.AllocatorDeadlock a) {
+    String f = "[ERROR] ensure_space: ";
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(f + RULE, f + "FATAL: Dependency Pool Deadlock Detected! (ring " + a.ring().ring() + ")", f + RULE);
+    out.add(f + "DepListPool cannot reclaim space after " + SPIN_LIMIT + " spins (no progress).");
+    DiagnosticTextAtMain.poolLines(out, f, a);
+    out.add(f + RULE);
+    return out.build();
+  }
+}
