@@ -11,6 +11,8 @@ import io.ptosim.properties.run.RunSettings;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.version.RuntimeVersions;
+import io.ptosim.scheduler.version.orch.ScopeRules;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -18,6 +20,8 @@ import java.util.SplittableRandom;
  * The stream of programs of one seed: {@link #at(long)} depends only on the seed, the index and the
  * campaign's fault and runtime, never on which thread or shard asks, so {@code --jobs} and
  * {@code --shard} see the same programs. Every fourth program carries the fault-probing scope.
+ *
+ * <p>Shapes contain only scopes the runtime version lets open ({@link ShapeSampler}).
  *
  * <p>Settings are drawn as {@code SettingsArbitraries.stalling()} does: platform a2a3 / a2a3sim,
  * publish incremental / deferred, window 4/8/16/32/64 with weights 3/4/3/1/1; FIFO ties, monitor on.
@@ -31,18 +35,20 @@ public final class CaseStream {
   private final long seed;
   private final Optional<Fault> fault;
   private final String runtime;
+  private final ScopeRules scopes;
 
   public CaseStream(long seed, Optional<Fault> fault, String runtime) {
     this.seed = seed;
     this.fault = Preconditions.checkNotNull(fault, "fault");
     this.runtime = Runtimes.check(runtime);
+    this.scopes = RuntimeVersions.byName(runtime).orchestrator().scopes();
   }
 
   /** Program {@code index} of this stream. */
   public ExploreCase at(long index) {
     Preconditions.checkArgument(index >= 0, "index must be non-negative: %s", index);
     SplittableRandom random = new SplittableRandom(programSeed(seed, index));
-    ShapeSampler sampler = new ShapeSampler(random);
+    ShapeSampler sampler = new ShapeSampler(random, scopes);
     boolean probing = index % 4 == 3;
     for (int draw = 0; draw < MAX_DRAWS; draw++) {
       ProgramShape shape = probing ? sampler.faultProbingShape() : sampler.shape();

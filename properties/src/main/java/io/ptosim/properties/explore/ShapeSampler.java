@@ -8,6 +8,7 @@ import io.ptosim.properties.gen.ProgramShape;
 import io.ptosim.properties.gen.ScopeNode;
 import io.ptosim.properties.gen.TaskNode;
 import io.ptosim.scheduler.program.ScopeMode;
+import io.ptosim.scheduler.version.orch.ScopeRules;
 import java.util.SplittableRandom;
 
 /**
@@ -28,9 +29,16 @@ final class ShapeSampler {
   private static final int PICKS = 64;
 
   private final SplittableRandom random;
+  private final ScopeRules scopes;
 
-  ShapeSampler(SplittableRandom random) {
+  /**
+   * @param scopes the runtime version's scope rules: a nested scope the version refuses (pr482
+   *     opens no scope inside a MANUAL one; main no AUTO inside MANUAL) is drawn as a task instead,
+   *     so that every program is one the version accepts; under main nothing changes
+   */
+  ShapeSampler(SplittableRandom random, ScopeRules scopes) {
     this.random = random;
+    this.scopes = scopes;
   }
 
   /** A shape as {@link ProgramArbitraries#shapes()} draws it: 1..3 top scopes, MANUAL 3 : AUTO 1. */
@@ -58,7 +66,7 @@ final class ShapeSampler {
       body.add(new TaskNode(false, first.kernel(), first.mask(), first.blockNum(), ImmutableList.of(i), first.reads(),
           first.inout()));
     }
-    ScopeNode probe = new ScopeNode(ScopeMode.MANUAL, body.addAll(body(ScopeMode.MANUAL, 1)).build());
+    ScopeNode probe = new ScopeNode(ScopeMode.MANUAL, body.addAll(body(ScopeMode.MANUAL, 1, true)).build());
     int at = Math.min(random.nextInt(4), tops.size());
     return new ProgramShape(ImmutableList.<ScopeNode>builder().addAll(tops.subList(0, at)).add(probe)
         .addAll(tops.subList(at, tops.size())).build());
@@ -66,32 +74,41 @@ final class ShapeSampler {
 
   private ScopeNode topScope() {
     ScopeMode mode = random.nextInt(4) < 3 ? ScopeMode.MANUAL : ScopeMode.AUTO;
-    return new ScopeNode(mode, body(mode, ProgramArbitraries.NESTING));
+    return new ScopeNode(mode, body(mode, ProgramArbitraries.NESTING, mode == ScopeMode.MANUAL));
   }
 
-  private ImmutableList<Node> body(ScopeMode mode, int levels) {
+  /** A body of a scope of {@code mode}; {@code insideManual} when it or an enclosing scope is MANUAL. */
+  private ImmutableList<Node> body(ScopeMode mode, int levels, boolean insideManual) {
     int size = random.nextInt(MAX_BODY + 1);
     ImmutableList.Builder<Node> out = ImmutableList.builder();
     for (int i = 0; i < size; i++) {
-      out.add(node(mode, levels));
+      out.add(node(mode, levels, insideManual));
     }
     return out.build();
   }
 
   /** Weights as in ProgramArbitraries: MANUAL task 8 : MANUAL 1; AUTO task 6 : AUTO 1 : MANUAL 2. */
-  private Node node(ScopeMode mode, int levels) {
+  private Node node(ScopeMode mode, int levels, boolean insideManual) {
     if (levels == 0) {
       return task(1);
     }
+    ScopeMode nested;
     if (mode == ScopeMode.MANUAL) {
-      return random.nextInt(9) < 8 ? task(1) : new ScopeNode(ScopeMode.MANUAL, body(ScopeMode.MANUAL, levels - 1));
+      if (random.nextInt(9) < 8) {
+        return task(1);
+      }
+      nested = ScopeMode.MANUAL;
+    } else {
+      int pick = random.nextInt(9);
+      if (pick < 6) {
+        return task(1);
+      }
+      nested = pick < 7 ? ScopeMode.AUTO : ScopeMode.MANUAL;
     }
-    int pick = random.nextInt(9);
-    if (pick < 6) {
+    if (scopes.refuseBegin(nested, insideManual).isPresent()) {
       return task(1);
     }
-    ScopeMode nested = pick < 7 ? ScopeMode.AUTO : ScopeMode.MANUAL;
-    return new ScopeNode(nested, body(nested, levels - 1));
+    return new ScopeNode(nested, body(nested, levels - 1, insideManual || nested == ScopeMode.MANUAL));
   }
 
   /** A task; alloc_tensors with weight {@code allocWeight} against 9 for submits. */

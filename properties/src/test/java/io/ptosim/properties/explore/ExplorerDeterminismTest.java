@@ -67,6 +67,29 @@ class ExplorerDeterminismTest {
   }
 
   @Test
+  void programsOpenOnlyScopesTheVersionAccepts() {
+    CaseStream main = new CaseStream(2, Optional.empty(), "main-6ebaf77");
+    CaseStream pr482 = new CaseStream(2, Optional.empty(), "pr482");
+    int mainNested = 0;
+    for (long i = 0; i < 200; i++) {
+      mainNested += scopesInsideManual(main.at(i).shape().scopes(), false);
+      assertThat(scopesInsideManual(pr482.at(i).shape().scopes(), false)).as("program %s under pr482", i).isZero();
+    }
+    // Main lets MANUAL scopes nest in MANUAL ones, and the stream draws such programs.
+    assertThat(mainNested).isGreaterThan(20);
+  }
+
+  private static int scopesInsideManual(List<? extends io.ptosim.properties.gen.Node> nodes, boolean insideManual) {
+    int n = 0;
+    for (io.ptosim.properties.gen.Node node : nodes) {
+      if (node instanceof io.ptosim.properties.gen.ScopeNode s) {
+        n += (insideManual ? 1 : 0) + scopesInsideManual(s.body(), insideManual || s.mode() == io.ptosim.scheduler.program.ScopeMode.MANUAL);
+      }
+    }
+    return n;
+  }
+
+  @Test
   void programIOfASeedDoesNotDependOnWhoAsks() {
     CaseStream s = new CaseStream(5, Optional.empty(), Runtimes.DEFAULT);
     ExploreCase c = s.at(17);
