@@ -19,19 +19,20 @@ import picocli.CommandLine.Parameters;
 
 /** Benchmarks, reported as ratios measured in one run (never as timed tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = {"Measure ptosim's own costs and robustness: kernel, checker, check-startup, case1, fuzz.",
+    description = {"Measure ptosim's own costs and robustness: kernel, checker, check-startup, case1, fuzz, device-log.",
         "WHAT is one of:",
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
         "  case1          full Case1 paged-attention runs (auto, partial-manual), JVM start included",
         "  fuzz           mutated inputs of every reader (--cases, --seed, --target): counts per reader;",
-        "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where"})
+        "                 exit 1 when any case threw, hung, took over 2 s or was refused without naming where",
+        "  device-log     'ptosim check' at -Xmx256m on a ~1 GB log of real lines vs 'wc -l' on the same file"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | fuzz")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | fuzz | device-log")
   String what;
 
   @Option(names = "--cases", paramLabel = "N", description = "fuzz: cases in the campaign, spread over the readers (default ${DEFAULT-VALUE})")
@@ -53,6 +54,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE}, shipped with ptosim)")
   Path seedFile = Path.of("examples/seed-495.txt");
+
+  @Option(names = "--size-mb", description = "device-log: size of the generated log in MB (default ${DEFAULT-VALUE})")
+  long sizeMb = 1000;
+
+  @Option(names = "--log-source", description = "device-log: a log file, or a folder of runs whose log.txt files are repeated (default: the corpus' upstream-runs)")
+  Path logSource;
 
   @Override
   public Integer call() throws Exception {
@@ -80,8 +87,15 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return case1(out);
       case "fuzz":
         return fuzz(out);
+      case "device-log":
+        if (sizeMb < 1) {
+          throw new UserInputException("--size-mb must be at least 1: " + sizeMb);
+        }
+        // Each round reads the whole file twice; three rounds keep a 1 GB run within minutes.
+        return DeviceLogBench.run(sizeMb, Math.min(rounds, 3), logSource != null ? logSource : DeviceLogBench.defaultSource(),
+            out, spec.commandLine().getErr());
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, fuzz)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, fuzz, device-log)");
     }
   }
 

@@ -1,6 +1,8 @@
 package io.ptosim.cli;
 
 import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.device.Dialect;
+import io.ptosim.analysis.device.Dialects;
 import io.ptosim.analysis.export.ExportScope;
 import io.ptosim.analysis.export.WitnessExporter;
 import io.ptosim.analysis.text.ParsedSnapshot;
@@ -11,30 +13,38 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ptosim check}: classify the stall in a snapshot pasted from a device log (or dumped by ptosim). */
+/**
+ * {@code ptosim check}: classify the stall in what a device printed (any dialect of the real
+ * runtime, docs/device-logs.md) or in a snapshot (docs/snapshot-format.md).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Classify an allocator stall from a snapshot: REAL_DEADLOCK, UNRETIRED_PROGRESS, LOST_WAKEUP or INVARIANT_VIOLATION.",
-        "The input format is docs/snapshot-format.md; a device log excerpt works as pasted."})
+    description = {"Classify an allocator or scheduler stall: REAL_DEADLOCK, UNRETIRED_PROGRESS, LOST_WAKEUP,",
+        "INVARIANT_VIOLATION, or NO_STALL for a log without one. Reads the runtime's logs as printed",
+        "(docs/device-logs.md) and the snapshot format (docs/snapshot-format.md)."})
 final class CheckCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "snapshot text file, or - for standard input")
+  @Parameters(index = "0", paramLabel = "INPUT", description = "a log or snapshot file, - for standard input, or a run's output folder (log.txt)")
   String file;
+
+  @Option(names = "--dialect", paramLabel = "NAME", description = "read the log as pr482 or main instead of detecting it")
+  String dialect;
 
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
 
-  @Option(names = "--dot", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as DOT")
+  @Option(names = "--dot", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as DOT (snapshots only)")
   Path dot;
 
-  @Option(names = "--graph-json", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as JSON")
+  @Option(names = "--graph-json", paramLabel = "OUT", description = "write the wait-for graph with the witness highlighted as JSON (snapshots only)")
   Path graphJson;
 
   @Option(names = "--whole-graph", description = "export the whole wait-for graph, not only the witness")
@@ -42,10 +52,49 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ParsedSnapshot parsed = parse();
-    if (parsed.snapshot().tasks().isEmpty()) {
-      throw new UserInputException(displayName() + ": no task record (task=N state=S fanin=a/b ...) found");
+    try {
+      return check();
+    } catch (CheckLineException e) {
+      throw jsonError(e.getMessage(), e.line);
+    } catch (UserInputException e) {
+      throw jsonError(e.getMessage(), 0);
     }
+  }
+
+  /** With {@code --json}, an input error is also one JSON object on stdout. */
+  private UserInputException jsonError(String message, int line) {
+    if (json) {
+      Map<String, Object> o = Json.object();
+      o.put("error", message);
+      o.put("line", line);
+      o.put("exitStatus", ExitCodes.BAD_INPUT);
+      spec.commandLine().getOut().println(Json.write(o));
+      spec.commandLine().getOut().flush();
+    }
+    return new UserInputException(message);
+  }
+
+  private int check() throws IOException {
+    Optional<Dialect> forced = Optional.empty();
+    if (dialect != null) {
+      forced = Optional.of(Dialects.byName(dialect).orElseThrow(() ->
+          new UserInputException("--dialect " + dialect + ": unknown (known: " + Dialects.names() + ")")));
+    }
+    try (CheckInput input = CheckInput.of(file, System.in)) {
+      DeviceCheck.Result device = DeviceCheck.read(input, forced);
+      if (device.log().seedTaskRecord().isPresent()) {
+        return snapshot(input);
+      }
+      if (dot != null || graphJson != null) {
+        throw new UserInputException(input.name() + ": --dot and --graph-json need a snapshot with task records; this log has none");
+      }
+      DeviceCheck.print(device, input, json, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+  }
+
+  private int snapshot(CheckInput input) throws IOException {
+    ParsedSnapshot parsed = parse(input);
     StallChecker checker = new StallChecker(parsed.snapshot());
     Verdict verdict = checker.verdict();
     ExportScope scope = wholeGraph ? ExportScope.WHOLE_GRAPH : ExportScope.WITNESS;
@@ -71,16 +120,22 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private String displayName() {
-    return TextInput.displayName(file);
-  }
-
-  private ParsedSnapshot parse() {
-    String text = TextInput.read(file);
+  private ParsedSnapshot parse(CheckInput input) throws IOException {
+    String name = input.name();
+    String text;
     try {
-      return SnapshotParser.parse(text);
+      text = TextInput.decode(name, java.nio.file.Files.readAllBytes(input.log()));
+    } catch (IOException e) {
+      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
+    }
+    try {
+      ParsedSnapshot parsed = SnapshotParser.parse(text);
+      if (parsed.snapshot().tasks().isEmpty()) {
+        throw new UserInputException(name + ": no task record (task=N state=S fanin=a/b ...) found");
+      }
+      return parsed;
     } catch (SnapshotFormatException e) {
-      throw new UserInputException(displayName() + ": " + e.getMessage());
+      throw new CheckLineException(name + ": " + e.getMessage(), e.line());
     }
   }
 }

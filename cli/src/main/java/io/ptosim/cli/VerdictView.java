@@ -43,7 +43,7 @@ final class VerdictView {
       out.println("  " + (i++) + ". " + s.text());
     }
     if (!v.assumptions().isEmpty()) {
-      out.println("assumed (from counters, no edges in the snapshot):");
+      out.println("assumed (the input does not show these):");
       for (Assumption a : v.assumptions()) {
         out.println("  - " + a.text());
       }

@@ -9,6 +9,7 @@ public final class FuzzTargets {
 
   private static final List<Supplier<FuzzTarget>> ALL = List.of(
       SnapshotTarget::new,
+      DeviceLogTarget::new,
       ProgramTarget::new,
       ExpectTarget::new,
       CliFlagsTarget::new);

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.TaskIds;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,8 @@ import java.util.stream.Collectors;
  * @param task the task whose counter was interpreted
  * @param counter that counter (fanin or fanout)
  * @param tasks the tasks assumed to be its producers or consumers (empty for publish states)
- * @param releases for {@link AssumptionKind#DEFERRED_RELEASES}, how many releases are deferred
+ * @param releases for {@link AssumptionKind#DEFERRED_RELEASES}, how many releases are deferred; for
+ *     the device-log kinds, how many tasks were in flight
  */
 public record Assumption(
     AssumptionKind kind, long task, Count counter, ImmutableList<Long> tasks, long releases) {
@@ -43,6 +45,19 @@ public record Assumption(
       case DEFERRED_RELEASES -> "task " + task + " (fanout " + counter + "): " + releases
           + " release" + (releases == 1 ? "" : "s")
           + " assumed deferred by consumers that already completed";
+      case CONSUMERS_RUN -> "task " + TaskIds.show(task) + " (consumers " + counter + "): its "
+          + counter.missing() + " unfinished consumer" + (counter.missing() == 1 ? "" : "s")
+          + " assumed able to run, as " + releases + " tasks were in flight and none is shown blocked";
+      case HEAD_RETIRES -> "head task " + TaskIds.show(task) + " (state not printed): assumed to retire, as "
+          + releases + " tasks were in flight";
+      case SCOPE_RELEASED -> "task " + TaskIds.show(task) + " (fanout " + counter
+          + "): its scope reference assumed released, as the log does not say";
+      case DEVICE_IDLE -> "task " + TaskIds.show(task)
+          + ": every core assumed idle, as the stall's sub-class says (no CLUSTER lines)";
+      case KERNEL_COMPLETES -> "task " + TaskIds.show(task) + ": its running kernel assumed to complete";
+      case ORCHESTRATOR_SUBMITS -> "the orchestrator, not finished, assumed to go on submitting";
+      case RUNTIME_CHECK -> "the runtime's own check (error code " + releases
+          + ") assumed right, as the log does not print the numbers it used";
     };
   }
 

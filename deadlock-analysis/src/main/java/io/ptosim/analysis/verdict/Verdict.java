@@ -8,9 +8,9 @@ import com.google.common.collect.ImmutableList;
  * counters alone lists which inferred producers, consumers or publish states it relied on.
  */
 public sealed interface Verdict
-    permits RealDeadlock, UnretiredProgress, LostWakeup, InvariantViolation {
+    permits RealDeadlock, UnretiredProgress, LostWakeup, InvariantViolation, NoStall {
 
-  /** Which of the four answers. */
+  /** Which of the answers. */
   VerdictKind kind();
 
   /** One sentence saying why. */
@@ -19,7 +19,7 @@ public sealed interface Verdict
   /**
    * The witness: a cycle of waits (REAL_DEADLOCK), a chain of possible events that retires the
    * head (UNRETIRED_PROGRESS), the waits that lead to the missing trigger (LOST_WAKEUP), or the
-   * broken rules (INVARIANT_VIOLATION).
+   * broken rules (INVARIANT_VIOLATION), or what a device log shows instead of a stall (NO_STALL).
    */
   ImmutableList<WitnessStep> witness();
 
