@@ -40,6 +40,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--snapshot-out", paramLabel = "OUT.txt", description = "write the snapshot at the stall that ended the run (input of 'ptosim check')")
   Path snapshotOut;
 
+  @Option(names = "--deps-out", paramLabel = "OUT.json", description = "write the simulated program as upstream's deps.json (dep_gen schema)")
+  Path depsOut;
+
+  @Option(names = "--swimlane-out", paramLabel = "OUT.json", description = "write the run as upstream's chip_swimlane_records.json (level 4, 50 MHz cycles)")
+  Path swimlaneOut;
+
+  @Option(names = "--scope-stats-out", paramLabel = "OUT.jsonl", description = "write the run's scopes as upstream's scope_stats.jsonl")
+  Path scopeStatsOut;
+
   @Option(names = "--json", description = "print one JSON object instead of the summary")
   boolean json;
 
@@ -70,12 +79,15 @@ final class RunCommand implements Callable<Integer> {
         files.add(w);
         sinks.add(new TextTraceWriter(w));
       }
+      UpstreamExports exports = UpstreamExports.of(config, depsOut, swimlaneOut, scopeStatsOut);
+      sinks.addAll(exports.sinks());
       long t0 = ReportView.Timing.begin();
       RunReport report;
       try (Progress progress = progressOptions.progress(spec, "run " + options.describe(), config.program().taskCount())) {
         sinks.add(new ProgressSink(progress));
         report = Simulation.run(config, sinks);
       }
+      exports.write();
       ReportView.Timing wall = ReportView.Timing.since(t0, jvmStartMs);
       if (snapshotOut != null) {
         OutputFiles.write(snapshotOut, "--snapshot-out", report.finalSnapshotText().orElse("# the run ended without a stall\n"));

@@ -13,8 +13,12 @@ import io.ptosim.scheduler.run.KernelLookup;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.upstream.UpstreamFiles;
+import io.ptosim.scheduler.upstream.UpstreamFormatException;
+import io.ptosim.scheduler.upstream.UpstreamPrograms;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +37,7 @@ final class RunOptions {
     @Option(names = "--workload", paramLabel = "NAME", description = "a built-in workload: ${COMPLETION-CANDIDATES}", completionCandidates = WorkloadNames.class)
     String workload;
 
-    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md)")
+    @Option(names = "--program", paramLabel = "FILE", description = "a JSON program file (docs/program-format.md) or an upstream deps.json, plain or gzipped")
     Path program;
   }
 
@@ -137,6 +141,9 @@ final class RunOptions {
     }
     Program program = program(workloadMode, window);
     PlatformProfile profile = parse(() -> PlatformProfiles.byName(platform), "--platform");
+    if (fromDepsJson) {
+      profile = PlatformOverrides.defineRecordedKernels(profile, program);
+    }
     profile = PlatformOverrides.apply(profile, overrides, program);
     PlatformProfile checked = profile;
     parse(() -> {
@@ -187,6 +194,17 @@ final class RunOptions {
 
   private Program program(WorkloadParams.Mode workloadMode, long window) {
     if (source.program != null) {
+      // deps.json may be gzipped: its reader takes the file; every other program is text.
+      if (depsJson(source.program)) {
+        try {
+          fromDepsJson = true;
+          return UpstreamPrograms.fromDepsJson(source.program);
+        } catch (IOException e) {
+          throw new UserInputException("cannot read " + source.program + ": " + TextInput.reason(e));
+        } catch (UpstreamFormatException e) {
+          throw new UserInputException(source.program + ": " + e.getMessage());
+        }
+      }
       String text = TextInput.read(source.program);
       try {
         return ProgramJson.parse(text);
@@ -198,6 +216,17 @@ final class RunOptions {
     WorkloadParams params = parse(() -> WorkloadParams.defaults()
         .withCase(caseOrDefault()).withMode(workloadMode).withN(n).withWindow((int) Math.min(window, Integer.MAX_VALUE)), "--case/--n");
     return parse(() -> Workloads.byName(name).program(params), "--workload");
+  }
+
+  /** Whether the program came from an upstream deps.json (its kernels are func ids, not the platform's names). */
+  private boolean fromDepsJson;
+
+  private static boolean depsJson(Path file) {
+    try {
+      return UpstreamFiles.looksLikeDepsJson(file);
+    } catch (IOException e) {
+      return false; // the text reader says why the file cannot be read
+    }
   }
 
   /** Turns the registries' IllegalArgumentExceptions (unknown names, bad values) into one-line input errors. */

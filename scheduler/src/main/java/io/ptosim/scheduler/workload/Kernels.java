@@ -13,6 +13,8 @@ public final class Kernels {
   public static final String PV = "pv";
   /** Online update of the running max, sum and output (vector). */
   public static final String UP = "up";
+  /** PR #482's AIV hub: a task with no inputs that owns a MANUAL scope's accumulators. */
+  public static final String HUB = "hub";
   /** A mixed cube+vector kernel (demo only). */
   public static final String MIX = "mix";
   /** A kernel far longer than the others: holds a ring head or gates a burst. */

@@ -9,28 +9,30 @@ import io.ptosim.scheduler.program.ScopeMode;
 import io.ptosim.scheduler.program.TensorArg;
 
 /**
- * Upstream's paged-attention orchestration (the #495 seed workload) for one of its test cases.
+ * Upstream's paged-attention orchestrations for one of its test cases, each producing the task
+ * graph upstream records for it (checked against the corpus's deps.json by GraphIdentityTest).
  *
- * <p>Both variants run inside the executor's outer scope (ring 0, opened by the runtime, so the
- * program has no scope of its own around the loop) and open, per batch and query tile, an AUTO
- * scope (ring 1). One alloc_tensors task owns the accumulators oi, li_update and mi_update. Per KV
- * block they submit QK (AIC) -> SF (AIV) -> PV (AIC) -> UP (AIV), UP updating the accumulators and
- * the batch's rows of {@code out} in place.
+ * <p>Every variant runs inside the executor's outer scope (ring 0, opened by the runtime) and, per
+ * batch and query tile, submits per KV block QK (AIC) -> SF (AIV) -> PV (AIC) -> UP (AIV), UP
+ * updating the accumulators oi, li_update, mi_update and the batch's rows of {@code out} in place.
  *
  * <ul>
- *   <li>AUTO: the alloc task lives in the batch's AUTO scope (ring 1), then one AUTO scope per KV
- *       block (ring 2, PTO2_SCOPE_GUARD); every edge comes from the TensorMap: SF, PV and UP find
- *       their inputs' creators, UP finds the alloc task (creator of the accumulators) and the
- *       previous UP (last writer).
- *   <li>MANUAL / PARTIAL_MANUAL: one MANUAL scope per batch (ring 2) inside the AUTO scope, as the
- *       partial-manual variant of PR #482 the #495 seed comes from. The alloc task is the scope's
- *       first task (PR #482's buffer-owner "hub"; manual-scope v0 also keeps it inside), so the
- *       accumulators are scope-local and only explicit edges count: QK->SF, SF->PV, PV->UP and
- *       prev->UP, where prev is the alloc task for block 0 (PR #482's hub->UP0; v0 instead ties the
- *       alloc to the last UP) and the previous UP after that. UP has no SF edge (upstream #750
- *       dropped it, and the #495 snapshot shows SF with one consumer). Each edge follows its
- *       consumer's submit, so the same program serves both publish modes. The deferred scope_end
- *       skips the hidden task unless {@code publish-hidden-alloc} (seed bug 1) publishes it.
+ *   <li>AUTO (examples/a2a3/tensormap_and_ringbuffer/paged_attention at 6ebaf77): an AUTO scope
+ *       per tile (ring 1) holding the alloc_tensors task that owns the accumulators, and an AUTO
+ *       scope per KV block (ring 2, PTO2_SCOPE_GUARD); the TensorMap and creator retention find
+ *       every edge.
+ *   <li>MANUAL (paged_attention_manual_scope at 6ebaf77, main's manual-scope v0): one MANUAL scope
+ *       per tile at depth 1 (ring 1), the alloc_tensors task first in it; explicit edges only:
+ *       QK->SF, SF->PV, PV->UP, the previous UP->UP, and alloc->UP on the tile's last block (it
+ *       keeps the scratch buffers alive until the last consumer). UP has no SF edge (SF->PV->UP
+ *       orders it).
+ *   <li>PARTIAL_MANUAL (tests/st/.../paged_attention_partial_manual at 01d0723, PR #482, the #495
+ *       seed): an AUTO scope per tile (ring 1) around a MANUAL scope (ring 2) whose first task is
+ *       the AIV hub (func 5) owning the accumulators as its OUTPUTs; after each block's four
+ *       submits the edges QK->SF, SF->PV, SF->UP, PV->UP and previous UP (the hub for block 0)
+ *       ->UP.
+ *   <li>the #495 seed snapshot's partial-manual graph ({@link #program(PagedAttentionCase, boolean)}),
+ *       which the #495 scenarios and the catalogue run.
  * </ul>
  *
  * <p>Upstream draws the block table at random; it only selects which key/value rows are read, so a
@@ -41,23 +43,62 @@ public final class PagedAttention extends NamedWorkload {
   private static final int F32 = 4;
 
   public PagedAttention() {
-    super("paged-attention", "upstream paged attention (cases Case1..CaseVarSeq4), AUTO or MANUAL scopes (#495 seed)");
+    super("paged-attention", "upstream paged attention (Case1..CaseVarSeq4, seed-era shapes), AUTO, main's manual scope or PR #482's partial-manual");
   }
 
   @Override
   public Program program(WorkloadParams params) {
-    return program(PagedAttentionCase.byName(params.caseName()), params.mode().manualScopes());
+    return program(PagedAttentionCase.byName(params.caseName()), params.mode());
   }
 
-  /** The program of {@code c}, with MANUAL scopes and explicit edges when {@code manual}. */
+  /** The program of {@code c} in {@code mode}. */
+  public static Program program(PagedAttentionCase c, WorkloadParams.Mode mode) {
+    return new Emitter(c, Variant.of(mode)).emit();
+  }
+
+  /**
+   * The program of {@code c}: AUTO, or with {@code manual} the partial-manual graph of the #495
+   * seed's snapshot (the reporter's 316bfb1 build, not in the mirror): one MANUAL scope per batch
+   * (ring 2) inside the AUTO scope, whose first task is a hidden alloc_tensors buffer owner, and the
+   * edges QK->SF, SF->PV, PV->UP and prev->UP (the alloc for block 0); UP has no SF edge, as the
+   * snapshot shows SF with one consumer. The #495 scenarios, the catalogue and the seed-bug faults
+   * (publish-hidden-alloc acts on that hidden owner) run this graph; {@code --mode partial-manual}
+   * runs 01d0723's.
+   */
   public static Program program(PagedAttentionCase c, boolean manual) {
-    return new Emitter(c, manual).emit();
+    return new Emitter(c, manual ? Variant.SEED_SNAPSHOT : Variant.AUTO).emit();
+  }
+
+  /** The four graphs: the three upstream programs and the seed snapshot's. */
+  private enum Variant {
+    AUTO,
+    MANUAL,
+    PARTIAL_MANUAL,
+    SEED_SNAPSHOT;
+
+    /** The program name's last part; the seed snapshot keeps its earlier name, so its runs' hashes stay. */
+    String programSuffix() {
+      return switch (this) {
+        case AUTO -> "auto";
+        case MANUAL -> "manual";
+        case PARTIAL_MANUAL -> "partial-manual";
+        case SEED_SNAPSHOT -> "manual-scope";
+      };
+    }
+
+    static Variant of(WorkloadParams.Mode mode) {
+      return switch (mode) {
+        case AUTO -> AUTO;
+        case MANUAL -> MANUAL;
+        case PARTIAL_MANUAL -> PARTIAL_MANUAL;
+      };
+    }
   }
 
   /** Writes one program: the tensor layout and the orchestration loop. */
   private static final class Emitter {
     private final PagedAttentionCase c;
-    private final boolean manual;
+    private final Variant mode;
     private final ProgramBuilder pb;
     private final AddressSpace mem = new AddressSpace();
     private final long query;
@@ -65,10 +106,10 @@ public final class PagedAttention extends NamedWorkload {
     private final long valueCache;
     private final long out;
 
-    Emitter(PagedAttentionCase c, boolean manual) {
+    Emitter(PagedAttentionCase c, Variant mode) {
       this.c = c;
-      this.manual = manual;
-      this.pb = ProgramBuilder.named("paged-attention/" + c.name() + (manual ? "/manual-scope" : "/auto"));
+      this.mode = mode;
+      this.pb = ProgramBuilder.named("paged-attention/" + c.name() + "/" + mode.programSuffix());
       long rows = (long) c.batch() * c.numHeads();
       long cacheRows = (long) c.batch() * c.cacheBlocksPerBatch() * c.blockSize() * c.kvHeadNum();
       query = mem.allocate(rows * c.headDim() * BF16);
@@ -87,7 +128,7 @@ public final class PagedAttention extends NamedWorkload {
       return pb.build();
     }
 
-    /** One batch and query tile: the accumulators' scope and the per-block task chain. */
+    /** One batch and query tile: the accumulators' owner and the per-block task chain. */
     private void tile(int b, int q) {
       int qTile = c.qTile();
       long row = (long) b * c.numHeads() + (long) q * qTile;
@@ -95,19 +136,25 @@ public final class PagedAttention extends NamedWorkload {
       TensorArg qi = TensorArg.input(query, row * c.headDim() * BF16, tileBytes * BF16);
       TensorArg outView = TensorArg.inout(out, row * c.headDim() * F32, tileBytes * F32);
 
-      pb.scope(ScopeMode.AUTO);
-      if (manual) {
-        // PR #482: the buffer owner (the "hub") is the first task inside the MANUAL scope.
-        pb.scope(ScopeMode.MANUAL);
+      switch (mode) {
+        case AUTO -> pb.scope(ScopeMode.AUTO);
+        case MANUAL -> pb.scope(ScopeMode.MANUAL);
+        case PARTIAL_MANUAL, SEED_SNAPSHOT -> {
+          pb.scope(ScopeMode.AUTO);
+          pb.scope(ScopeMode.MANUAL);
+        }
       }
       TensorArg oi = mem.output(tileBytes * F32);
       TensorArg liUpdate = mem.output((long) qTile * F32);
       TensorArg miUpdate = mem.output((long) qTile * F32);
-      long alloc = pb.allocTensors(oi, liUpdate, miUpdate);
-      // UP's previous writer of the accumulators: the buffer owner for block 0 (PR #482's hub -> UP0).
-      long prevUp = alloc;
-      for (int bn = 0; bn < c.kvBlocks(b); bn++) {
-        if (!manual) {
+      // The accumulators' owner: alloc_tensors (AUTO, MANUAL) or PR #482's AIV hub task.
+      long owner = mode == Variant.PARTIAL_MANUAL
+          ? pb.submit(Kernels.HUB, CoreMasks.AIV, 1, oi, liUpdate, miUpdate)
+          : pb.allocTensors(oi, liUpdate, miUpdate);
+      long prevUp = -1;
+      int blocks = c.kvBlocks(b);
+      for (int bn = 0; bn < blocks; bn++) {
+        if (mode == Variant.AUTO) {
           pb.scope(ScopeMode.AUTO);
         }
         long cacheRow = ((long) b * c.cacheBlocksPerBatch() + bn) * c.blockSize();
@@ -126,30 +173,50 @@ public final class PagedAttention extends NamedWorkload {
         TensorArg mi = mem.output((long) qTile * F32);
         TensorArg li = mem.output((long) qTile * F32);
         long sf = pb.submit(Kernels.SF, CoreMasks.AIV, 1, sijValid, pij, mi, li);
-        edge(qk, sf);
+        if (mode == Variant.MANUAL || mode == Variant.SEED_SNAPSHOT) {
+          pb.addDependency(qk, sf);
+        }
 
         TensorArg oiTmp = mem.output(tileBytes * F32);
         long pv = pb.submit(Kernels.PV, CoreMasks.AIC, 1, pij.as(INPUT), vj, oiTmp);
-        edge(sf, pv);
+        if (mode == Variant.MANUAL || mode == Variant.SEED_SNAPSHOT) {
+          pb.addDependency(sf, pv);
+        }
 
         long up = pb.submit(Kernels.UP, CoreMasks.AIV, 1,
             mi.as(INPUT), li.as(INPUT), oiTmp.as(INPUT), miUpdate.as(INOUT), liUpdate.as(INOUT), oi.as(INOUT), outView);
-        edge(pv, up);
-        edge(prevUp, up);
+        switch (mode) {
+          case AUTO -> pb.endScope();
+          case MANUAL -> {
+            // add_dep order of the example: PV, the previous UP, then on the last block the alloc task.
+            pb.addDependency(pv, up);
+            if (prevUp >= 0) {
+              pb.addDependency(prevUp, up);
+            }
+            if (bn == blocks - 1) {
+              pb.addDependency(owner, up);
+            }
+          }
+          case PARTIAL_MANUAL -> {
+            pb.addDependency(qk, sf);
+            pb.addDependency(sf, pv);
+            pb.addDependency(sf, up);
+            pb.addDependency(pv, up);
+            pb.addDependency(prevUp >= 0 ? prevUp : owner, up);
+          }
+          case SEED_SNAPSHOT -> {
+            pb.addDependency(pv, up);
+            pb.addDependency(prevUp >= 0 ? prevUp : owner, up);
+          }
+        }
         prevUp = up;
-        if (!manual) {
+      }
+      switch (mode) {
+        case AUTO, MANUAL -> pb.endScope();
+        case PARTIAL_MANUAL, SEED_SNAPSHOT -> {
+          pb.endScope();
           pb.endScope();
         }
-      }
-      if (manual) {
-        pb.endScope();
-      }
-      pb.endScope();
-    }
-
-    private void edge(long producer, long consumer) {
-      if (manual) {
-        pb.addDependency(producer, consumer);
       }
     }
   }

@@ -28,6 +28,10 @@ public record PagedAttentionCase(
       uniform("Case1", 256, 16, 128, 128, 8192),
       uniform("Case2", 64, 64, 128, 64, 8192),
       uniform("Case3", 64, 64, 256, 64, 8192),
+      // Seed-era shapes (shared/seed-era-runs): the tests/st Case1 tile with fewer batches or blocks.
+      uniform("TinyB1C512", 1, 16, 128, 128, 512),
+      uniform("SmallB1C8192", 1, 16, 128, 128, 8192),
+      uniform("MidB16C8192", 16, 16, 128, 128, 8192),
       small("CaseSmall1", 33),
       small("CaseSmall2", 128),
       small("CaseVarSeq2", 33, 17),

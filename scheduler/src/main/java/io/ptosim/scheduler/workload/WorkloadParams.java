@@ -21,16 +21,16 @@ public record WorkloadParams(String caseName, Mode mode, int n, int window) {
   public static final int MAX_N = 1_000_000;
 
   /**
-   * How the orchestration states dependencies. MANUAL and PARTIAL_MANUAL run the same MANUAL-scope
-   * program; they differ only in when the runtime publishes manual tasks, which is a runtime
-   * setting.
+   * How the orchestration states dependencies. MANUAL and PARTIAL_MANUAL are two upstream
+   * programs (main's manual scope and PR #482's partial-manual, see PagedAttention); they also
+   * differ in when the runtime publishes manual tasks (at submit, or deferred to scope_end).
    */
   public enum Mode {
     /** PTO2_SCOPE(): the TensorMap discovers every edge; tasks are published at submit. */
     AUTO,
-    /** Manual-scope v0 (upstream PR #568): explicit edges, each task published at submit. */
+    /** Main's manual scope (paged_attention_manual_scope at 6ebaf77): explicit edges, each task published at submit. */
     MANUAL,
-    /** Partial-manual (upstream PR #482, the #495 seed): explicit edges, publish deferred to scope_end. */
+    /** PR #482's partial-manual (01d0723, the #495 seed): hub task, explicit edges, publish deferred to scope_end. */
     PARTIAL_MANUAL;
 
     /** Whether manual tasks stay unpublished until their scope ends. */

@@ -27,6 +27,11 @@ class PagedAttentionTest {
     return PA.program(WorkloadParams.defaults().withCase(caseName).withMode(mode));
   }
 
+  /** The #495 seed snapshot's partial-manual graph (hidden alloc owner in the MANUAL scope). */
+  private static Program seed(String caseName) {
+    return PagedAttention.program(PagedAttentionCase.byName(caseName), true);
+  }
+
   /** Tasks per kind: kernel name, or "alloc" for alloc_tensors. */
   private static Map<String, Integer> kinds(Program p) {
     Map<String, Integer> kinds = new TreeMap<>();
@@ -52,13 +57,18 @@ class PagedAttentionTest {
   })
   void taskCountsMatchUpstreamInEveryMode(String caseName, int tasks, int perKernel, int allocs) {
     assertThat(PagedAttentionCase.byName(caseName).taskCount()).isEqualTo(tasks);
-    for (Mode mode : Mode.values()) {
-      Program p = program(caseName, mode);
-      assertThat(p.taskCount()).as("%s %s", caseName, mode).isEqualTo(tasks);
+    for (Program p : ImmutableList.of(program(caseName, Mode.AUTO), program(caseName, Mode.MANUAL), seed(caseName))) {
+      assertThat(p.taskCount()).as("%s %s", caseName, p.name()).isEqualTo(tasks);
       assertThat(kinds(p)).containsExactly(
           Map.entry("alloc", allocs), Map.entry("pv", perKernel), Map.entry("qk", perKernel),
           Map.entry("sf", perKernel), Map.entry("up", perKernel));
     }
+    // PR #482's partial-manual owns the accumulators by an AIV hub task instead of alloc_tensors.
+    Program partial = program(caseName, Mode.PARTIAL_MANUAL);
+    assertThat(partial.taskCount()).isEqualTo(tasks);
+    assertThat(kinds(partial)).containsExactly(
+        Map.entry("hub", allocs), Map.entry("pv", perKernel), Map.entry("qk", perKernel),
+        Map.entry("sf", perKernel), Map.entry("up", perKernel));
   }
 
   @Test
@@ -76,15 +86,52 @@ class PagedAttentionTest {
     PagedAttentionCase v4 = PagedAttentionCase.byName("CaseVarSeq4");
     assertThat(ImmutableList.of(v4.kvBlocks(0), v4.kvBlocks(1), v4.kvBlocks(2), v4.kvBlocks(3))).containsExactly(3, 4, 8, 1);
     assertThat(PagedAttentionCase.all()).extracting(PagedAttentionCase::name).containsExactly(
-        "Case1", "Case2", "Case3", "CaseSmall1", "CaseSmall2", "CaseVarSeq2", "CaseVarSeq4");
+        "Case1", "Case2", "Case3", "TinyB1C512", "SmallB1C8192", "MidB16C8192",
+        "CaseSmall1", "CaseSmall2", "CaseVarSeq2", "CaseVarSeq4");
     assertThatThrownBy(() -> PagedAttentionCase.byName("Case9"))
-        .hasMessage("unknown paged-attention case 'Case9' (known: Case1, Case2, Case3, CaseSmall1, CaseSmall2, CaseVarSeq2, CaseVarSeq4)");
+        .hasMessage("unknown paged-attention case 'Case9' (known: Case1, Case2, Case3, TinyB1C512, SmallB1C8192, MidB16C8192,"
+            + " CaseSmall1, CaseSmall2, CaseVarSeq2, CaseVarSeq4)");
+  }
+
+  /** The seed-era shapes of shared/seed-era-runs: 17, 257, 16 x 257 and 256 x 257 tasks. */
+  @ParameterizedTest
+  @CsvSource({"TinyB1C512, 17", "SmallB1C8192, 257", "MidB16C8192, 4112", "Case1, 65792"})
+  void seedEraShapes(String caseName, int tasks) {
+    assertThat(program(caseName, Mode.PARTIAL_MANUAL).taskCount()).isEqualTo(tasks);
+    assertThat(program(caseName, Mode.AUTO).taskCount()).isEqualTo(tasks);
   }
 
   @Test
-  void manualAndPartialManualShareOneProgram() {
-    assertThat(program("CaseVarSeq4", Mode.PARTIAL_MANUAL)).isEqualTo(program("CaseVarSeq4", Mode.MANUAL));
+  void manualAndPartialManualAreTwoPrograms() {
+    assertThat(program("CaseVarSeq4", Mode.PARTIAL_MANUAL)).isNotEqualTo(program("CaseVarSeq4", Mode.MANUAL));
     assertThat(program("CaseVarSeq4", Mode.MANUAL)).isNotEqualTo(program("CaseVarSeq4", Mode.AUTO));
+    assertThat(seed("CaseVarSeq4")).isNotEqualTo(program("CaseVarSeq4", Mode.PARTIAL_MANUAL));
+  }
+
+  /** Main's manual scope: MANUAL at depth 1, alloc first; QK->SF, SF->PV, PV->UP, prev UP->UP, alloc->last UP. */
+  @Test
+  void caseSmall1MainManualScope() {
+    var ops = program("CaseSmall1", Mode.MANUAL).ops();
+    assertThat(ops.get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
+    assertThat(ops.get(1)).isInstanceOf(Op.AllocTensors.class);
+    assertThat(ops.get(ops.size() - 1)).isEqualTo(new Op.ScopeEnd());
+    assertThat(program("CaseSmall1", Mode.MANUAL).explicitDependencies().entries()).extracting(e -> e.getValue() + "->" + e.getKey())
+        .containsExactlyInAnyOrder("1->2", "2->3", "3->4", "5->6", "6->7", "7->8", "4->8", "9->10", "10->11", "11->12", "8->12", "0->12");
+  }
+
+  /** PR #482: AUTO then MANUAL; the AIV hub first; QK->SF, SF->PV, SF->UP, PV->UP, prev (hub for block 0) ->UP. */
+  @Test
+  void caseSmall1PartialManualOfPr482() {
+    Program p = program("CaseSmall1", Mode.PARTIAL_MANUAL);
+    var ops = p.ops();
+    assertThat(ops.get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
+    assertThat(ops.get(1)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
+    assertThat(((Op.Submit) ops.get(2)).kernel()).isEqualTo(Kernels.HUB);
+    assertThat(((Op.Submit) ops.get(2)).activeMask()).isEqualTo(CoreMasks.AIV);
+    assertThat(p.explicitDependencies().entries()).extracting(e -> e.getValue() + "->" + e.getKey()).containsExactlyInAnyOrder(
+        "1->2", "2->3", "2->4", "3->4", "0->4",
+        "5->6", "6->7", "6->8", "7->8", "4->8",
+        "9->10", "10->11", "10->12", "11->12", "8->12");
   }
 
   @Test
@@ -108,7 +155,8 @@ class PagedAttentionTest {
   void allocInTheBatchOrManualScopeComputeOnRingTwo(Mode mode, int largestScope, int allocDepth) {
     Deque<int[]> open = new ArrayDeque<>();
     int largest = 0;
-    for (Op op : program("CaseSmall2", mode).ops()) {
+    // MANUAL here is the #495 seed snapshot's graph.
+    for (Op op : (mode == Mode.AUTO ? program("CaseSmall2", mode) : seed("CaseSmall2")).ops()) {
       if (op instanceof Op.ScopeBegin) {
         open.push(new int[1]);
       } else if (op instanceof Op.ScopeEnd) {
@@ -132,7 +180,7 @@ class PagedAttentionTest {
   @Test
   void caseSmall1ManualEdges() {
     ImmutableList.Builder<Op.AddDependency> edges = ImmutableList.builder();
-    for (Op op : program("CaseSmall1", Mode.MANUAL).ops()) {
+    for (Op op : seed("CaseSmall1").ops()) {
       if (op instanceof Op.AddDependency d) {
         edges.add(d);
       }
@@ -149,7 +197,7 @@ class PagedAttentionTest {
     // The batch's AUTO scope (ring 1), then its MANUAL scope (ring 2) opening with the alloc task (PR
     // #482's hub); no scope of the program's own around them: that is the executor's, which the
     // runtime opens.
-    var ops = program("CaseSmall1", Mode.MANUAL).ops();
+    var ops = seed("CaseSmall1").ops();
     assertThat(ops.get(0)).isEqualTo(new Op.ScopeBegin(ScopeMode.AUTO));
     assertThat(ops.get(1)).isEqualTo(new Op.ScopeBegin(ScopeMode.MANUAL));
     assertThat(ops.get(2)).isInstanceOf(Op.AllocTensors.class);
@@ -187,7 +235,7 @@ class PagedAttentionTest {
   @CsvSource({"CaseSmall1", "CaseSmall2", "CaseVarSeq2", "CaseVarSeq4"})
   void autoDiscoveryOrdersTasksExactlyAsTheManualEdges(String caseName) {
     SortedSetMultimap<Long, Long> auto = Discovery.producers(program(caseName, Mode.AUTO));
-    SortedSetMultimap<Long, Long> manual = Discovery.producers(program(caseName, Mode.MANUAL));
+    SortedSetMultimap<Long, Long> manual = Discovery.producers(seed(caseName));
     // Manual producers are a subset: AUTO adds only redundant edges, SF -> UP (SF -> PV -> UP) and
     // alloc -> UP of blocks after the first (alloc -> UP 0 -> ... -> UP).
     assertThat(auto.entries()).containsAll(manual.entries());
@@ -225,7 +273,7 @@ class PagedAttentionTest {
     expected.put(10L, 9L);
     expected.put(11L, 10L);
     expected.putAll(12L, ImmutableList.of(8L, 11L));
-    assertThat(Discovery.producers(program("CaseSmall1", Mode.MANUAL))).isEqualTo(expected);
+    assertThat(Discovery.producers(seed("CaseSmall1"))).isEqualTo(expected);
   }
 
   @Test
@@ -234,7 +282,7 @@ class PagedAttentionTest {
     SortedSetMultimap<Long, Long> producers = Discovery.producers(p);
     // Per batch: 64 x (SF 1 + PV 1 + UP 3) + 63 previous-UP edges.
     assertThat(producers.size()).isEqualTo(256 * (64 * 5 + 63));
-    Program manual = program("Case1", Mode.MANUAL);
+    Program manual = seed("Case1");
     // Per batch: QK->SF, SF->PV, PV->UP per block, plus prev->UP per block (alloc hub for block 0).
     assertThat(manual.explicitDependencies().size()).isEqualTo(256 * (64 * 3 + 64));
   }
