@@ -1,16 +1,19 @@
 package io.ptosim.cli.fuzz;
 
+import io.ptosim.analysis.device.DeviceDecision;
+import io.ptosim.analysis.device.DeviceLog;
 import io.ptosim.analysis.device.DeviceLogException;
 import io.ptosim.analysis.device.DeviceLogReader;
-import io.ptosim.cli.TextInput;
-import io.ptosim.cli.UserInputException;
+import io.ptosim.analysis.device.NotTextException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code ptosim check}'s device-log reader (every dialect, detected): text decoding, then {@link DeviceLogReader}. */
+/** {@code ptosim check}'s device-log reader: wrappers, record parsers, dialect detection and the decision. */
 final class DeviceLogTarget implements FuzzTarget {
-  private final List<byte[]> seeds = Seeds.load("main-task-ring-gated.log", "main-scope-deadlock.log", "pr482-scope-deadlock.log",
-      "main-heap-gated.log", "stall-dump-ready.log", "main-fanin-spill.log", "older-forms.log");
+  private final List<byte[]> seeds = Seeds.load("device-main-heap.log", "device-main-dep-pool.log",
+      "device-stall-dump.log", "device-older-forms.log", "device-onboard.log");
 
   @Override
   public String name() {
@@ -25,12 +28,15 @@ final class DeviceLogTarget implements FuzzTarget {
   @Override
   public FuzzOutcome read(byte[] input) {
     try {
-      new DeviceLogReader(Optional.empty()).read(TextInput.decode("input", input));
+      DeviceLog log = new DeviceLogReader(Optional.empty()).read(new ByteArrayInputStream(input));
+      DeviceDecision.decide(log);
       return FuzzOutcome.accepted();
-    } catch (UserInputException e) {
-      return FuzzOutcome.rejected(e.getMessage());
     } catch (DeviceLogException e) {
       return FuzzOutcome.rejected(e.getMessage());
+    } catch (NotTextException e) {
+      return FuzzOutcome.rejected(e.getMessage());
+    } catch (IOException e) {
+      throw new IllegalStateException("reading bytes in memory cannot fail", e);
     }
   }
 }

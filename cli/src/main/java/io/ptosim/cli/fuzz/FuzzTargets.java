@@ -13,7 +13,6 @@ public final class FuzzTargets {
       ProgramTarget::new,
       ExpectTarget::new,
       CliFlagsTarget::new,
-      DeviceLogTarget::new,
       DepsJsonTarget::new);
 
   /** Every target, freshly built. */
