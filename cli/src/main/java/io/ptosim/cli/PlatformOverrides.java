@@ -14,6 +14,21 @@ final class PlatformOverrides {
 
   private PlatformOverrides() {}
 
+  /**
+   * A program read from upstream's deps.json names its kernels by func id ({@code f3},
+   * {@code f0.1.2}); the record holds no durations, so each such kernel is defined, explicitly,
+   * with the platform's {@code defaultKernelNs} (a {@code --set kernel.NAME=} still overrides it).
+   */
+  static PlatformProfile defineRecordedKernels(PlatformProfile base, Program program) {
+    PlatformProfile profile = base;
+    for (var op : program.ops()) {
+      if (op instanceof io.ptosim.scheduler.program.Op.Submit s && !profile.knowsKernel(s.kernel())) {
+        profile = profile.with("kernel." + s.kernel(), base.defaultKernelNs());
+      }
+    }
+    return profile;
+  }
+
   static PlatformProfile apply(PlatformProfile base, List<String> overrides, Program program) {
     PlatformProfile profile = base;
     for (String o : overrides) {

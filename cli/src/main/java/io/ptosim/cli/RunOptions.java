@@ -160,6 +160,9 @@ final class RunOptions {
     }
     Program program = program(workloadMode, window);
     PlatformProfile profile = parse(() -> PlatformProfiles.byName(platform), "--platform");
+    if (fromDepsJson) {
+      profile = PlatformOverrides.defineRecordedKernels(profile, program);
+    }
     profile = PlatformOverrides.apply(profile, overrides, program);
     PlatformProfile checked = profile;
     parse(() -> {
@@ -210,20 +213,21 @@ final class RunOptions {
 
   private Program program(WorkloadParams.Mode workloadMode, long window) {
     if (source.program != null) {
-      boolean deps;
-      try {
-        deps = UpstreamFiles.looksLikeDepsJson(source.program);
-      } catch (IOException e) {
-        throw new UserInputException("cannot read " + source.program + ": " + TextInput.reason(e));
-      }
-      try {
-        if (deps) {
+      // deps.json may be gzipped: its reader takes the file; every other program is text.
+      if (depsJson(source.program)) {
+        try {
+          fromDepsJson = true;
           return UpstreamPrograms.fromDepsJson(source.program);
+        } catch (IOException e) {
+          throw new UserInputException("cannot read " + source.program + ": " + TextInput.reason(e));
+        } catch (UpstreamFormatException e) {
+          throw new UserInputException(source.program + ": " + e.getMessage());
         }
-        return ProgramJson.parse(TextInput.read(source.program));
-      } catch (IOException e) {
-        throw new UserInputException("cannot read " + source.program + ": " + TextInput.reason(e));
-      } catch (ProgramException | UpstreamFormatException e) {
+      }
+      String text = TextInput.read(source.program);
+      try {
+        return ProgramJson.parse(text);
+      } catch (ProgramException e) {
         throw new UserInputException(source.program + ": " + e.getMessage());
       }
     }
@@ -231,6 +235,17 @@ final class RunOptions {
     WorkloadParams params = parse(() -> WorkloadParams.defaults()
         .withCase(caseOrDefault()).withMode(workloadMode).withN(n).withWindow((int) Math.min(window, Integer.MAX_VALUE)), "--case/--n");
     return parse(() -> Workloads.byName(name).program(params), "--workload");
+  }
+
+  /** Whether the program came from an upstream deps.json (its kernels are func ids, not the platform's names). */
+  private boolean fromDepsJson;
+
+  private static boolean depsJson(Path file) {
+    try {
+      return UpstreamFiles.looksLikeDepsJson(file);
+    } catch (IOException e) {
+      return false; // the text reader says why the file cannot be read
+    }
   }
 
   /** Turns the registries' IllegalArgumentExceptions (unknown names, bad values) into one-line input errors. */

@@ -17,7 +17,8 @@ class RingHeapOptionTest {
     JsonNode o = JSON.readTree(small.out());
     assertThat(o.get("outcome").asText()).as(small.out()).isEqualTo("ABORTED");
     assertThat(o.get("errorCode").asInt()).isEqualTo(2);
-    for (JsonNode s : o.get("stalls")) {
+    assertThat(o.get("stalls").get("count").asInt()).isPositive();
+    for (JsonNode s : o.get("stalls").get("list")) {
       assertThat(s.get("ring").asInt()).isEqualTo(2);
     }
     Cli other = Cli.run("run", "--workload", "paged-attention", "--case", "CaseSmall2", "--ring-heap", "3=1024", "--json");

@@ -21,11 +21,11 @@ public sealed interface FuzzOutcome {
     return new Rejected(message);
   }
 
-  /** Words by which a message says where the input is wrong. */
+  /** Words by which a message says where the input is wrong (a JSON pointer such as {@code /tasks/2/kernel_ids} too). */
   Pattern LOCATION = Pattern.compile(
       "line \\d+|op \\d+|field '|offset \\d+|(^|[ '])--[a-z]|token '|runs\\[\\d+]|settings|version|no task record|"
           + "Unknown option|Missing required|Unmatched argument|Expected parameter|Invalid value|should be specified only once|"
-          + "are mutually exclusive|Missing argument|not UTF-8|binary data|a program file must be|JSON object|\\(known: |cannot read ");
+          + "are mutually exclusive|Missing argument|not UTF-8|binary data|a program file must be|JSON object|\\(known: |cannot read |(^|\\s)/[A-Za-z0-9_/]*: ");
 
   /** Whether {@code message} names a line, op, field, token, offset or flag. */
   static boolean namesALocation(String message) {

@@ -12,7 +12,8 @@ public final class FuzzTargets {
       DeviceLogTarget::new,
       ProgramTarget::new,
       ExpectTarget::new,
-      CliFlagsTarget::new);
+      CliFlagsTarget::new,
+      DepsJsonTarget::new);
 
   /** Every target, freshly built. */
   public static List<FuzzTarget> all() {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FuzzCampaignTest {
   @Test
   void everyReaderEndsEveryCaseInAResultOrAOneLineErrorNamingWhere() throws Exception {
-    Map<String, FuzzCounts> counts = new FuzzCampaign(FuzzTargets.all()).run(1000, 1, Progress.silent());
-    assertThat(counts.keySet()).containsExactly("snapshot", "device-log", "program", "expect", "cli-flags");
+    Map<String, FuzzCounts> counts = new FuzzCampaign(FuzzTargets.all()).run(1200, 1, Progress.silent());
+    assertThat(counts.keySet()).containsExactly("snapshot", "device-log", "program", "expect", "cli-flags", "deps-json");
     for (FuzzCounts c : counts.values()) {
       assertThat(c.problems()).as(c.target() + ": " + c.examples()).isZero();
       assertThat(c.cases()).isEqualTo(200);

@@ -41,13 +41,16 @@ public final class PlatformProfiles {
 
   public static PlatformProfile a2a3() {
     return new PlatformProfile(A2A3, 24, 2, 3, 100, 140, 600, 800, 115, 400, 100, 10, 2_000,
-        ImmutableSortedMap.of("qk", 3_000L, "sf", 2_000L, "pv", 3_000L, "up", 1_500L,
-            "long", 5_000_000L, "short", 1_000L, "mix", 2_500L, "hub", 1_000L));
+        ImmutableSortedMap.<String, Long>naturalOrder().put("qk", 3_000L).put("sf", 2_000L).put("pv", 3_000L).put("up", 1_500L)
+            .put("long", 5_000_000L).put("short", 1_000L).put("mix", 2_500L)
+            // PR #482's AIV hub: the default duration it always had, now named
+            .put("hub", 2_000L).build());
   }
 
   public static PlatformProfile a2a3sim() {
     return new PlatformProfile(A2A3SIM, 24, 2, 3, 100, 140, 600, 800, 115, 2_000, 500, 10, 1_000_000,
-        ImmutableSortedMap.of("qk", 2_000_000L, "sf", 1_500_000L, "pv", 2_000_000L, "up", 1_000_000L,
-            "long", 20_000_000L, "short", 500_000L, "mix", 2_500_000L, "hub", 500_000L));
+        ImmutableSortedMap.<String, Long>naturalOrder().put("qk", 2_000_000L).put("sf", 1_500_000L).put("pv", 2_000_000L)
+            .put("up", 1_000_000L).put("long", 20_000_000L).put("short", 500_000L).put("mix", 2_500_000L)
+            .put("hub", 1_000_000L).build());
   }
 }

@@ -36,7 +36,7 @@ class WorkloadsTest {
     assertThat(Workloads.all()).allSatisfy(w -> assertThat(w.description()).isNotBlank());
     assertThatThrownBy(() -> Workloads.byName("nope"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown workload 'nope' (known: chain, demo, lost-advance, paged-attention, scope-overflow, slow-head)");
+        .hasMessage("unknown workload 'nope' (known: chain, demo, lost-advance, paged-attention, pinned-head, scope-overflow, slow-head)");
   }
 
   @Test
