@@ -106,6 +106,11 @@ final class Orchestrator {
     return finished;
   }
 
+  /** The committed task whose wiring waits for the dependency pool, or -1. */
+  int awaitingPool() {
+    return unwired;
+  }
+
   boolean blocked() {
     return blocked;
   }
@@ -269,6 +274,7 @@ final class Orchestrator {
       for (int i = 0; i < n; i++) {
         t.fanoutTotal[(int) producers[i]]++;
       }
+      t.wired[g] = true;
     }
     unwired = g;
     unwiredReserve = pool.reserve(manual, n, pending);
@@ -306,10 +312,13 @@ final class Orchestrator {
     t.depMark[g] = ring.depTop;
     if (!deferred) {
       rt.wire(g);
+      t.wired[g] = true;
       rt.publish(g);
     } else if (rules.publish().wiresExternalProducersAtSubmit()) {
       rt.wire(g);
       t.wired[g] = true;
+    } else {
+      t.wired[g] = false;
     }
     return true;
   }
@@ -481,6 +490,7 @@ final class Orchestrator {
         }
         if (!t.wired[g] && !rules.publish().addDependencyWiresAtOnce()) {
           rt.wire(g);
+          t.wired[g] = true;
         }
       }
       for (int i = 0; i < owned.size(); i++) {
