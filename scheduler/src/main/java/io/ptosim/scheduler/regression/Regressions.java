@@ -179,6 +179,7 @@ public final class Regressions {
   static Regression issue1545() {
     long window = 64;
     Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow((int) window));
+    // The try-lock loser that just returns is pr482's advance (#1586's pending bit came later, on main).
     RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
     return new Regression("issue-1545", "simpler#1545", RuntimeVersions.PR482,
         "CONSUMED ring head never advanced (lost wake-up)",

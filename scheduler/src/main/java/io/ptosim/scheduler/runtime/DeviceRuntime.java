@@ -143,6 +143,11 @@ public final class DeviceRuntime {
     return deviceLog;
   }
 
+  /** The orchestrator's current stall in the version's report text, for a dump taken while blocked. */
+  public ImmutableList<String> stallReport() {
+    return orchestrator.stallReport();
+  }
+
   public ImmutableList<StallRecord> stalls() {
     return orchestrator.stallRecords();
   }

@@ -57,7 +57,10 @@ final class SnapshotDump {
         named.set(t.scope[g]);
         boolean unwired = unwiredTask(t, g);
         // An unwired task waits only for its publish: every fanin release but the barrier's is shown.
-        int faninDone = unwired ? t.faninTotal[g] - 1 : t.faninDone[g];
+        // A task waiting in ensure_space has claimed its producers but not been wired: its completed
+        // producers are shown released, as its wiring will count them.
+        int faninDone = unwired ? t.faninTotal[g] - 1
+            : g == rt.orchestrator.awaitingPool() ? completedProducers(t, g) : t.faninDone[g];
         b.addTask(new TaskRecord(t.id(g), STATES[t.state[g]], Count.unchecked(faninDone, t.faninTotal[g]),
             Count.unchecked(t.fanoutDone[g], t.fanoutTotal[g]), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
             t.blockNum[g], t.nextBlock[g], ringToken, OptionalLong.of(t.scope[g]), t.hidden[g]));
@@ -113,14 +116,26 @@ final class SnapshotDump {
   }
 
   /**
-   * A deferred MANUAL task before its scope_end: its producers are recorded but not wired, so no
-   * producer holds a fanout reference for it (the runtime lets a producer outside the scope retire
-   * meanwhile) and only the blocked orchestrator's scope_end can wire and publish it. The snapshot
-   * shows exactly that: no edges into it, producers' fanout as the runtime counts it, and its fanin
-   * waiting for the publish barrier alone.
+   * A deferred MANUAL task before its scope_end whose producers are recorded but not wired (the
+   * draft under main): no producer holds a fanout reference for it (the runtime lets a producer
+   * outside the scope retire meanwhile) and only the blocked orchestrator's scope_end can wire and
+   * publish it. The snapshot shows exactly that: no edges into it, producers' fanout as the runtime
+   * counts it, and its fanin waiting for the publish barrier alone. A task whose producers already
+   * hold references for it (pr482's submit-time wiring, main's claim before ensure_space) shows its
+   * edges.
    */
   private static boolean unwiredTask(TaskTable t, int task) {
-    return !t.published[task] && !t.hidden[task];
+    return !t.published[task] && !t.hidden[task] && !t.wired[task];
+  }
+
+  private static int completedProducers(TaskTable t, int task) {
+    int n = 0;
+    for (int e = t.producers.first(task); e != LinkedIntLists.END; e = t.producers.next(e)) {
+      if (t.state[t.producers.value(e)] >= TaskTable.COMPLETED) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static boolean isLive(DeviceRuntime rt, int task) {
