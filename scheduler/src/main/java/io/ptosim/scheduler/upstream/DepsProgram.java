@@ -100,11 +100,13 @@ public final class DepsProgram {
     Set<List<Long>> namedArgs = new HashSet<>();
     Set<List<Long>> hitRegistrations = new HashSet<>();
     Map<Long, Integer> firstNamedBy = new HashMap<>();
+    Map<Long, Integer> lastNamedBy = new HashMap<>();
     for (int i = 0; i < graph.edges().size(); i++) {
       DepsEdge e = graph.edges().get(i);
       if (!taskIndex.containsKey(e.pred())) {
         hidden.add(e.pred());
         firstNamedBy.merge(e.pred(), taskIndex.get(e.succ()), Math::min);
+        lastNamedBy.merge(e.pred(), taskIndex.get(e.succ()), Math::max);
       }
       if (e.source() != DepsEdge.Source.EXPLICIT) {
         namedArgs.add(List.of(e.succ(), (long) e.arg()));
@@ -123,7 +125,7 @@ public final class DepsProgram {
         createdTensors.computeIfAbsent(e.pred(), k -> new LinkedHashSet<>()).add(e.consumer().get().tensorId());
       }
     }
-    List<Creation> order = order(hidden, firstNamedBy);
+    List<Creation> order = order(hidden, firstNamedBy, lastNamedBy);
 
     ImmutableList.Builder<Op> ops = ImmutableList.builder();
     Map<Long, Long> programId = new HashMap<>();
@@ -211,11 +213,24 @@ public final class DepsProgram {
     return !open.isEmpty() && open.get(open.size() - 1) == ScopeMode.MANUAL ? ScopeMode.MANUAL : ScopeMode.AUTO;
   }
 
-  /** The recorded tasks in file order with each hidden task placed before the first task that follows it on its ring or names it. */
-  private List<Creation> order(Set<Long> hidden, Map<Long, Integer> firstNamedBy) {
+  /**
+   * The recorded tasks in file order with each hidden task placed before the first task that
+   * follows it on its ring or names it, moved back over the deeper-ring tasks just before that
+   * point (they run inside the hidden task's scope), but not before the last task naming the
+   * previous hidden task of its ring (an alloc_tensors task opens its iteration's scope: paged
+   * attention's batch scopes, whose ring-1 tasks are all hidden).
+   */
+  private List<Creation> order(Set<Long> hidden, Map<Long, Integer> firstNamedBy, Map<Long, Integer> lastNamedBy) {
     Map<Integer, List<Creation>> before = new LinkedHashMap<>();
+    Map<Integer, Long> previousHidden = new HashMap<>();
     for (long h : hidden) {
       int at = firstNamedBy.get(h);
+      Long prev = previousHidden.put(UpstreamIds.ring(h), h);
+      int floor = prev == null ? 0 : lastNamedBy.get(prev) + 1;
+      // Back over the deeper-ring tasks just before the first consumer: they are inside h's scope.
+      while (at > floor && UpstreamIds.ring(graph.tasks().get(at - 1).taskId()) > UpstreamIds.ring(h)) {
+        at--;
+      }
       for (int i = 0; i < graph.tasks().size(); i++) {
         long raw = graph.tasks().get(i).taskId();
         if (UpstreamIds.ring(raw) == UpstreamIds.ring(h) && UpstreamIds.local(raw) > UpstreamIds.local(h)) {
