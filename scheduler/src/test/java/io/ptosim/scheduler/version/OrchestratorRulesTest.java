@@ -130,4 +130,39 @@ class OrchestratorRulesTest {
     assertThat(pr482.deviceLog()).singleElement().asString().startsWith("[ERROR] pto2_scope_begin: nested PTO2_SCOPE");
     assertThat(run(nested(ScopeMode.MANUAL), RuntimeVersions.main()).outcome()).isEqualTo(Outcome.COMPLETED);
   }
+
+  /**
+   * Upstream's tests/st heap_empty_ring_rebase (corpus run heap-empty-ring-rebase): two depth-1
+   * scopes each create a 1 MiB buffer and read it, on a 1.5 MiB ring-1 heap. When the second
+   * scope allocates, everything is retired and top = tail = 1 MiB: 512 KiB left at the end and
+   * the front no larger than the request. Main rebases the empty ring to 0 (#1514); pr482 cannot.
+   */
+  private static Program twoScopesOfOneMebibyte() {
+    ProgramBuilder pb = ProgramBuilder.named("heap-empty-ring-rebase");
+    for (int i = 0; i < 2; i++) {
+      long base = 0x1000_0000L * (i + 1);
+      pb.scope(ScopeMode.AUTO);
+      pb.submit("short", 0b001, 1, TensorArg.output(base, 1 << 20));
+      pb.submit("short", 0b001, 1, TensorArg.input(base, 0, 1 << 20), TensorArg.inout(0x7000_0000L + 64L * i, 0, 64));
+      pb.endScope();
+    }
+    return pb.build();
+  }
+
+  @Test
+  void mainRebasesAnEmptyHeapRingPr482StallsOnIt() {
+    RingConfig rings = RingConfig.defaults().withHeap(1, 1_572_864);
+    RunReport main = Simulation.run(RunConfig.builder(twoScopesOfOneMebibyte()).runtime(RuntimeVersions.main())
+        .rings(rings).build(), List.of());
+    assertThat(main.outcome()).isEqualTo(Outcome.COMPLETED);
+
+    RunReport pr482 = Simulation.run(RunConfig.builder(twoScopesOfOneMebibyte()).runtime(RuntimeVersions.pr482())
+        .rings(rings).build(), List.of());
+    assertThat(pr482.exitCode()).isEqualTo(2);
+    assertThat(pr482.message()).isEqualTo("FATAL: Task Allocator Deadlock - Heap Exhausted!");
+    assertThat(pr482.deviceLog()).contains(
+        "[ERROR] report_deadlock:   Task ring:  current=2, last_alive=2, active=0/16384 (0.0%)",
+        "[ERROR] report_deadlock:   Heap ring:  top=1048576, tail=1048576, size=1572864, available=1048576",
+        "[ERROR] report_deadlock:   Requested:  1048576 bytes");
+  }
 }
