@@ -150,6 +150,7 @@ final class Orchestrator {
       endScope();
       if (stack.isEmpty()) {
         finished = true;
+        rt.onOrchestratorDone();
       } else {
         scheduleNext();
       }
