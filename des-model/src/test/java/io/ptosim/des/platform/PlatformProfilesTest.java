@@ -40,7 +40,7 @@ class PlatformProfilesTest {
 
   @Test
   void unknownProfileNamesTheChoices() {
-    assertThatThrownBy(() -> PlatformProfiles.byName("a5")).hasMessage("unknown platform 'a5' (known: a2a3, a2a3sim)");
+    assertThatThrownBy(() -> PlatformProfiles.byName("a5")).hasMessage("unknown platform 'a5' (known: a2a3, a2a3sim, a2a3sim-fastspin)");
   }
 
   @Test

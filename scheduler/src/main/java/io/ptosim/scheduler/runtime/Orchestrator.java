@@ -164,6 +164,7 @@ final class Orchestrator {
       endScope();
       if (stack.isEmpty()) {
         finished = true;
+        rt.onOrchestratorDone();
       } else {
         scheduleNext();
       }
