@@ -142,7 +142,7 @@ class OutcomeAgreementTest {
         continue;
       }
       PtosimRun.Result r = l.result.get();
-      String ptosim = r.end() + (r.end().kind() != EndState.Kind.FATAL ? "" : " — " + cell(r.message()));
+      String ptosim = cell(r.end().toString()) + (r.end().kind() != EndState.Kind.FATAL ? "" : " — " + cell(r.message()));
       sb.append("| ").append(l.row.run()).append(" | ").append(l.row.upstream()).append(" | ").append(ptosim)
           .append(" | ").append(l.agrees() ? "yes" : "**no**").append(" | ")
           .append(l.agrees() && l.row.explanation().isPresent() ? "(explanation stale: agrees now) " : "")
@@ -160,6 +160,9 @@ class OutcomeAgreementTest {
 
   private static String cell(String s) {
     String one = s.lines().findFirst().orElse("").replace("|", "\\|");
+    if (corpus != null) {
+      one = one.replace(corpus.toAbsolutePath().normalize() + "/", "").replace(corpus + "/", "");
+    }
     return one.length() > 160 ? one.substring(0, 157) + "..." : one;
   }
 

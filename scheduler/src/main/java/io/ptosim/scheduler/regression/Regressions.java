@@ -141,12 +141,13 @@ public final class Regressions {
   /** #1086: slow but real progress; the legacy heuristic aborts, a larger window or patience clears it. */
   static Regression issue1086() {
     Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
-    RunConfig.Builder small = base(p, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
-    RunConfig.Builder large = base(p, PlatformProfiles.a2a3sim(), 64, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3simFastSpin(), 16, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    RunConfig.Builder large = base(p, PlatformProfiles.a2a3simFastSpin(), 64, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
     return new Regression("issue-1086", "simpler#1086", RuntimeVersions.PR482,
         "slow progress mistaken for deadlock; a larger window fixes it",
-        "CaseSmall2 AUTO paged attention on a2a3sim with a ring window of 16: the head retires only after"
-            + " milliseconds of host-slow kernels, longer than the spin budget of the seed-era detector.",
+        "CaseSmall2 AUTO paged attention on a2a3sim-fastspin (what-if: a 10 ns allocator spin) with a ring"
+            + " window of 16: the head retires only after milliseconds of host-slow kernels, longer than the"
+            + " spin budget of the seed-era detector.",
         "a mitigation: the case's task window was doubled to 32768, so the ring no longer fills before retirement catches up",
         ImmutableList.of(
             run("pr482 detector, window 16", small, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
