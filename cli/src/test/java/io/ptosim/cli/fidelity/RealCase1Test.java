@@ -24,12 +24,12 @@ class RealCase1Test {
   private static PtosimRun.Result run(String policy, int depPool) {
     AgreementRow row = new AgreementRow("pa-Case1", "pa:auto:Case1", "-", "-", Integer.toString(depPool),
         EndState.completed(), java.util.Optional.empty());
-    return PtosimRun.run(PtosimRun.args(row, java.nio.file.Path.of("."), "main-6ebaf77", List.of("--policy", policy)));
+    return PtosimRun.run(PtosimRun.args(row, java.nio.file.Path.of("."), "main-6ebaf77", List.of("--policy", policy, "--stalls", "all")));
   }
 
   private static List<JsonNode> stalls(PtosimRun.Result r, String resource) {
     List<JsonNode> out = new ArrayList<>();
-    r.json().path("stalls").forEach(s -> {
+    r.json().path("stalls").path("list").forEach(s -> {
       if (s.path("resource").asText().equalsIgnoreCase(resource)) {
         out.add(s);
       }
