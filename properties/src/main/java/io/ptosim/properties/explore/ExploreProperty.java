@@ -6,6 +6,7 @@ import io.ptosim.des.kernel.TieBreak;
 import io.ptosim.properties.check.CheckerAgreementCheck;
 import io.ptosim.properties.check.CompletionCheck;
 import io.ptosim.properties.check.DeterminismCheck;
+import io.ptosim.properties.check.ExhaustiveAgreementCheck;
 import io.ptosim.properties.check.FaultDetectionCheck;
 import io.ptosim.properties.check.LegacySoundnessCheck;
 import io.ptosim.properties.run.RunSettings;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * The properties a campaign checks on every program, each the check of a jqwik property
  * (docs/properties.md) run on the program's settings: {@code completion} (a), {@code determinism}
  * and {@code tie-order} (b), {@code checker-agreement} (c), {@code legacy-soundness} (d) and
- * {@code fault-detection} (e, on the fault-probing programs only).
+ * {@code fault-detection} (e, on the fault-probing programs only) and {@code exhaustive-agreement}
+ * (f: the checker against the exhaustive search on the program's stall snapshots).
  */
 public enum ExploreProperty {
   /** (a) on a window above the program: patient completes in dependency order, no stall. */
@@ -58,6 +60,16 @@ public enum ExploreProperty {
     Optional<ImmutableList<String>> problems(ExploreCase c, RunCache runs, Optional<Fault> campaignFault) {
       return Optional.of(CheckerAgreementCheck.problems(runs.get(c.settings(), StallPolicies.CHECKER),
           runs.get(c.settings(), StallPolicies.PATIENT)));
+    }
+  },
+  /**
+   * (f) the checker's verdict on every stall snapshot of the program (under checker and patient) is
+   * the one the exhaustive search implies; snapshots above the search's bound are skipped.
+   */
+  EXHAUSTIVE_AGREEMENT("exhaustive-agreement") {
+    @Override
+    Optional<ImmutableList<String>> problems(ExploreCase c, RunCache runs, Optional<Fault> campaignFault) {
+      return Optional.of(ExhaustiveAgreementCheck.check(c.program(), c.settings()));
     }
   },
   /** (d) legacy aborts only unretired progress; scope-aware proves no cycle on a completing program. */
