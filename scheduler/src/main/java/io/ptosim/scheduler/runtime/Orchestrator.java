@@ -116,6 +116,14 @@ final class Orchestrator {
     return blockedOn;
   }
 
+  /**
+   * The committed task whose producers already hold its submit-to-wire pin (fanout reference)
+   * while the orchestrator waits in {@code ensure_space} to wire it; -1 when there is none.
+   */
+  int pinnedUnwired() {
+    return unwired >= 0 && rules.depPool().pinsProducersBeforeReserve() ? unwired : -1;
+  }
+
   int blockedRing() {
     return blockedRing;
   }

@@ -49,6 +49,7 @@ final class SnapshotDump {
       named.set(open.id);
     }
     b.edgesKnown().pendingKnown();
+    int pinnedUnwired = rt.orchestrator.pinnedUnwired();
     for (Ring ring : rt.rings) {
       b.addRing(new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current)));
       OptionalInt ringToken = OptionalInt.of(ring.id);
@@ -56,12 +57,15 @@ final class SnapshotDump {
         int g = ring.taskAt(local);
         named.set(t.scope[g]);
         boolean unwired = unwiredTask(t, g);
+        boolean pinned = g == pinnedUnwired;
         // An unwired task waits only for its publish: every fanin release but the barrier's is shown.
-        int faninDone = unwired ? t.faninTotal[g] - 1 : t.faninDone[g];
+        // A pinned one shows its edges and, as its wiring will count them, its completed producers released.
+        int faninDone = pinned ? t.faninTotal[g] - 1 - pendingLiveProducers(rt, g)
+            : unwired ? t.faninTotal[g] - 1 : t.faninDone[g];
         b.addTask(new TaskRecord(t.id(g), STATES[t.state[g]], Count.unchecked(faninDone, t.faninTotal[g]),
             Count.unchecked(t.fanoutDone[g], t.fanoutTotal[g]), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
             t.blockNum[g], t.nextBlock[g], ringToken, OptionalLong.of(t.scope[g]), t.hidden[g]));
-        if (unwired) {
+        if (unwired && !pinned) {
           continue;
         }
         for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
@@ -113,14 +117,31 @@ final class SnapshotDump {
   }
 
   /**
-   * A deferred MANUAL task before its scope_end: its producers are recorded but not wired, so no
-   * producer holds a fanout reference for it (the runtime lets a producer outside the scope retire
-   * meanwhile) and only the blocked orchestrator's scope_end can wire and publish it. The snapshot
-   * shows exactly that: no edges into it, producers' fanout as the runtime counts it, and its fanin
-   * waiting for the publish barrier alone.
+   * A deferred MANUAL task before its scope_end whose producers are recorded but not wired (main's
+   * draft wiring): no producer holds a fanout reference for it (the runtime lets a producer outside
+   * the scope retire meanwhile) and only the blocked orchestrator's scope_end can wire and publish
+   * it. The snapshot shows exactly that: no edges into it, producers' fanout as the runtime counts
+   * it, and its fanin waiting for the publish barrier alone. A deferred task already wired at its
+   * submit (pr482 pins its producers outside the scope until scope_end) is not unwired: its edges
+   * and real fanin are shown, and the unreleased barrier says it waits for the publish. Neither is
+   * the task whose producers hold main's submit-to-wire pin while the orchestrator waits in the
+   * dependency pool's ensure_space: its edges are shown too (see {@link Orchestrator#pinnedUnwired}).
    */
   private static boolean unwiredTask(TaskTable t, int task) {
-    return !t.published[task] && !t.hidden[task];
+    return !t.published[task] && !t.hidden[task] && !t.wired[task];
+  }
+
+  /** The live producers of {@code task} not yet COMPLETED: the fanin releases its wiring will still wait for. */
+  private static int pendingLiveProducers(DeviceRuntime rt, int task) {
+    TaskTable t = rt.tasks;
+    int count = 0;
+    for (int e = t.producers.first(task); e != LinkedIntLists.END; e = t.producers.next(e)) {
+      int p = t.producers.value(e);
+      if (isLive(rt, p) && t.state[p] < TaskTable.COMPLETED) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static boolean isLive(DeviceRuntime rt, int task) {
