@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ptosim.analysis.bench.CheckerBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
+import io.ptosim.properties.explore.ExploreBench;
 import io.ptosim.scheduler.version.RuntimeVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,12 +25,13 @@ import picocli.CommandLine.Parameters;
         "  kernel         simulation kernel vs a plain priority-queue loop (1 and 1,000 pending events)",
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
-        "  case1          full Case1 paged-attention runs (auto, partial-manual) on each runtime version, JVM start included"})
+        "  case1          full Case1 paged-attention runs (auto, partial-manual) on each runtime version, JVM start included",
+        "  explore        explore's programs/s: one checker run per program, and whole campaigns, 1 vs --jobs threads"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | explore")
   String what;
 
   @Option(names = "--events", description = "kernel: events per timed round (default ${DEFAULT-VALUE})")
@@ -40,6 +42,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--seed-file", description = "check-startup: the seed snapshot (default ${DEFAULT-VALUE})")
   Path seedFile = Path.of("../shared/seeds/000_75e2500647e36491.txt");
+
+  @Option(names = "--programs", description = "explore: programs per timed round (default ${DEFAULT-VALUE})")
+  int programs = 2000;
+
+  @Option(names = "--jobs", description = "explore: threads of the parallel figure (default ${DEFAULT-VALUE})")
+  int jobs = 2;
 
   @Override
   public Integer call() throws Exception {
@@ -65,9 +73,34 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return checkStartup(out);
       case "case1":
         return case1(out);
+      case "explore":
+        return explore(out);
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, explore)");
     }
+  }
+
+  private int explore(PrintWriter out) throws Exception {
+    if (programs < 1 || jobs < 1) {
+      throw new UserInputException("--programs and --jobs must be at least 1");
+    }
+    out.println(String.format(Locale.ROOT, "explore, seed 1, programs of 1..60 tasks, median of %d rounds (%d cores available):",
+        rounds, Runtime.getRuntime().availableProcessors()));
+    out.println("what                       threads  programs  programs/s  vs 1 thread  programs/CPU-s");
+    List<ExploreBench.Result> all = new java.util.ArrayList<>(ExploreBench.checkerRuns(programs, jobs, rounds));
+    all.addAll(ExploreBench.campaigns(Math.max(1, programs / 10), jobs, rounds));
+    double base = 0;
+    for (ExploreBench.Result r : all) {
+      if (r.threads() == 1) {
+        base = r.programsPerSecond();
+      }
+      out.println(String.format(Locale.ROOT, "%-26s %7d  %8d  %10.1f  %11.2f  %14s", r.what(), r.threads(), r.programs(),
+          r.programsPerSecond(), r.programsPerSecond() / base,
+          r.programsPerCpuSecond() > 0 ? String.format(Locale.ROOT, "%.1f", r.programsPerCpuSecond()) : "-"));
+    }
+    out.println(String.format(Locale.ROOT, "load average at the end: %.1f (other processes share these cores)",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+    return ExitCodes.OK;
   }
 
   private int checkStartup(PrintWriter out) throws IOException, InterruptedException {

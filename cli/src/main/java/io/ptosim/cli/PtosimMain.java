@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
       "Simulates the PTO2 task runtime (simpler's tensormap_and_ringbuffer) on a virtual Ascend a2a3,",
       "deterministically, and proves why an allocator stall happens."
     },
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, ReproduceCommand.class, BenchCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, CheckCommand.class, ReproduceCommand.class, ExploreCommand.class, ReplayCommand.class, BenchCommand.class},
     footer = {"", "Exit status: 0 ok, 1 run not completed / reproduction mismatch, 2 bad input, 3 internal error."})
 public final class PtosimMain implements Runnable {
 

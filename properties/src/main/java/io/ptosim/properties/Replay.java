@@ -3,6 +3,8 @@ package io.ptosim.properties;
 import com.google.common.collect.ImmutableList;
 import io.ptosim.properties.corpus.CorpusEntry;
 import io.ptosim.properties.corpus.ExpectedRun;
+import io.ptosim.properties.corpus.FieldDifference;
+import io.ptosim.properties.corpus.Replayer;
 import io.ptosim.properties.jqwik.CounterexampleHook;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +27,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  *
  * <pre>
  * Replay FILE.json...                    run each entry's policies, print them, exit 1 on any difference
+ *                                        (as {@code ptosim replay}, through the same {@link Replayer})
  * Replay --update FILE.json...           rewrite each entry's .expect runs with what they produce now
  * Replay --seed SEED CLASS#METHOD        run one property (e.g. CheckerAgreementProperties#checkerAgreesWithPatient)
  *                                        with that jqwik seed; needs the test classpath
@@ -60,21 +63,22 @@ public final class Replay {
   }
 
   private static int entry(Path file, boolean update, PrintStream out) throws IOException {
-    CorpusEntry entry = CorpusEntry.load(file);
+    Replayer.Result result = Replayer.replay(file);
+    CorpusEntry entry = result.entry();
     out.println(file + ": " + entry.program().taskCount() + " tasks, " + entry.expectation().settings().describe());
-    ImmutableList<ExpectedRun> actual = entry.observe();
+    ImmutableList<ExpectedRun> actual = result.actual();
     for (ExpectedRun run : actual) {
       out.println("  " + run.policy() + ": " + run.outcome() + (run.verdict().isEmpty() ? "" : " (" + run.verdict() + ")")
           + " stalls=" + run.stallVerdicts() + " hash=" + run.traceHash().substring(0, 16) + " - " + run.message());
     }
-    ImmutableList<String> differences = entry.differences(actual);
+    ImmutableList<FieldDifference> differences = result.differences();
     if (update && !differences.isEmpty()) {
       new CorpusEntry(file, entry.program(), entry.expectation().withRuns(actual)).write();
       out.println("  updated " + CorpusEntry.expectFile(file));
       return 0;
     }
     differences.forEach(d -> out.println("  DIFFERS " + d));
-    out.println(differences.isEmpty() ? "  as expected" : "  " + differences.size() + " run(s) differ");
+    out.println(differences.isEmpty() ? "  as expected" : "  " + differences.size() + " field(s) differ");
     return differences.isEmpty() ? 0 : 1;
   }
 

@@ -2,10 +2,9 @@ package io.ptosim.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.common.collect.ImmutableList;
 import io.ptosim.properties.corpus.CorpusEntry;
 import io.ptosim.properties.corpus.ExpectationJson;
-import io.ptosim.properties.corpus.ExpectedRun;
+import io.ptosim.properties.corpus.Replayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,9 +35,9 @@ class CorpusReplayTest {
   @TestFactory
   Stream<DynamicTest> everyEntryReplaysExactly() throws IOException {
     return CorpusEntry.list(CORPUS).stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-      CorpusEntry entry = CorpusEntry.load(file);
-      ImmutableList<ExpectedRun> actual = entry.observe();
-      assertThat(entry.differences(actual)).as(entry.expectation().description()).isEmpty();
+      // The same code as `ptosim replay`.
+      Replayer.Result result = Replayer.replay(file);
+      assertThat(result.differences()).as(result.entry().expectation().description()).isEmpty();
     }));
   }
 

@@ -55,6 +55,10 @@ public final class CheckerAgreementCheck {
         out.add("event budget exhausted: " + run.summary());
       }
     }
+    if (checker.violation().isPresent() || patient.violation().isPresent()) {
+      // A run the monitor stopped has no stall records to align its verdicts with; the violation is the problem.
+      return out.build();
+    }
     ImmutableListMultimap<Integer, String> verdicts = StallAlignment.verdictsByStall(checker);
     for (int stall : verdicts.keySet()) {
       if (verdicts.get(stall).contains(VerdictKind.INVARIANT_VIOLATION.name())) {

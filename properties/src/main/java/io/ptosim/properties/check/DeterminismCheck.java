@@ -24,9 +24,12 @@ public final class DeterminismCheck {
 
   /** Part 1: two runs of the same program and settings under {@code policy} have the same trace. */
   public static ImmutableList<String> repeatable(Program program, RunSettings settings, String policy) {
+    return repeatable(Runs.run(program, settings, policy), Runs.run(program, settings, policy));
+  }
+
+  /** Part 1 on two runs already made of the same program, settings and policy. */
+  public static ImmutableList<String> repeatable(Observation first, Observation second) {
     Problems.Collector out = new Problems.Collector();
-    Observation first = Runs.run(program, settings, policy);
-    Observation second = Runs.run(program, settings, policy);
     if (!first.traceHash().equals(second.traceHash())) {
       out.add("two identical runs differ: trace hash " + first.traceHash() + " vs " + second.traceHash()
           + firstDifference(first.events(), second.events()));
@@ -37,9 +40,13 @@ public final class DeterminismCheck {
   /** Part 2: under {@code shuffle:shuffleSeed} the run ends as under FIFO (see the class comment). */
   public static ImmutableList<String> tieOrderIndependent(Program program, RunSettings settings, String policy,
       long shuffleSeed) {
+    return tieOrderIndependent(Runs.run(program, settings.withTieBreak(TieBreak.fifo()), policy),
+        Runs.run(program, settings.withTieBreak(TieBreak.shuffle(shuffleSeed)), policy), shuffleSeed);
+  }
+
+  /** Part 2 on a FIFO run and a {@code shuffle:shuffleSeed} run already made, same program, settings and policy. */
+  public static ImmutableList<String> tieOrderIndependent(Observation fifo, Observation shuffle, long shuffleSeed) {
     Problems.Collector out = new Problems.Collector();
-    Observation fifo = Runs.run(program, settings.withTieBreak(TieBreak.fifo()), policy);
-    Observation shuffle = Runs.run(program, settings.withTieBreak(TieBreak.shuffle(shuffleSeed)), policy);
     if (!shuffle.outcome().equals(fifo.outcome())) {
       out.add("outcome depends on tie order: " + fifo.summary() + " but " + shuffle.summary());
     }

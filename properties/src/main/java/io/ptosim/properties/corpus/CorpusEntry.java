@@ -2,7 +2,6 @@ package io.ptosim.properties.corpus;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
-import io.ptosim.properties.run.Runs;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.program.ProgramException;
 import io.ptosim.scheduler.program.ProgramJson;
@@ -14,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A stored program with its expectation: {@code NAME.json} (a ptosim program file) next to
- * {@code NAME.expect} ({@link ExpectationJson}). Corpus entries and counterexamples share the form.
+ * {@code NAME.expect} ({@link ExpectationJson}). Corpus entries and counterexamples share the form;
+ * {@link Replayer} runs them.
  */
 public record CorpusEntry(Path programFile, Program program, Expectation expectation) {
   public CorpusEntry {
@@ -58,27 +58,5 @@ public record CorpusEntry(Path programFile, Program program, Expectation expecta
     Files.createDirectories(programFile.toAbsolutePath().getParent());
     ProgramJson.write(program, programFile);
     Files.writeString(expectFile(programFile), ExpectationJson.write(expectation), StandardCharsets.UTF_8);
-  }
-
-  /** Runs every policy of the expectation and returns what each run produced, in the same order. */
-  public ImmutableList<ExpectedRun> observe() {
-    ImmutableList.Builder<ExpectedRun> out = ImmutableList.builder();
-    for (ExpectedRun run : expectation.runs()) {
-      out.add(ExpectedRun.of(Runs.run(program, expectation.settings(), run.policy())));
-    }
-    return out.build();
-  }
-
-  /** The differences between the expectation and {@code actual} (from {@link #observe}); empty when they agree. */
-  public ImmutableList<String> differences(ImmutableList<ExpectedRun> actual) {
-    ImmutableList.Builder<String> out = ImmutableList.builder();
-    for (int i = 0; i < actual.size(); i++) {
-      ExpectedRun want = expectation.runs().get(i);
-      ExpectedRun got = actual.get(i);
-      if (!want.equals(got)) {
-        out.add(want.policy() + ": expected " + want + "\n    but got  " + got);
-      }
-    }
-    return out.build();
   }
 }

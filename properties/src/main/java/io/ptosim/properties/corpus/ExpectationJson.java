@@ -16,6 +16,7 @@ import io.ptosim.properties.run.RunSettings;
 import io.ptosim.properties.run.TieBreaks;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -36,6 +37,8 @@ public final class ExpectationJson {
   private static final ImmutableSet<String> SETTINGS =
       ImmutableSet.of("platform", "window", "publish", "faults", "tie_break", "invariant_monitor", "max_events",
           "ring_windows", "platform_set");
+  /** Settings fields that may be left out: {@code runtime} (the default version when absent, and written only when another). */
+  private static final ImmutableSet<String> OPTIONAL_SETTINGS = ImmutableSet.of("runtime");
   private static final ImmutableSet<String> RUN =
       ImmutableSet.of("policy", "outcome", "message", "verdict", "stall_verdicts", "trace_hash");
 
@@ -56,6 +59,9 @@ public final class ExpectationJson {
     s.ringWindows().forEach((ring, window) -> ringWindows.put(Integer.toString(ring), window));
     ObjectNode platformSet = settings.putObject("platform_set");
     s.platformSet().forEach(platformSet::put);
+    if (!s.runtime().equals(RuntimeVersions.MAIN)) {
+      settings.put("runtime", s.runtime());
+    }
     ArrayNode runs = root.putArray("runs");
     for (ExpectedRun r : e.runs()) {
       ObjectNode run = runs.addObject();
@@ -83,7 +89,7 @@ public final class ExpectationJson {
     if (!FORMAT.equals(text(root, "format")) || root.get("version").asInt() != VERSION) {
       throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION);
     }
-    JsonNode s = fields(root.get("settings"), SETTINGS, "settings");
+    JsonNode s = fields(root.get("settings"), SETTINGS, OPTIONAL_SETTINGS, "settings");
     ImmutableSortedSet.Builder<Fault> faults = ImmutableSortedSet.naturalOrder();
     s.get("faults").forEach(f -> faults.add(Fault.byName(f.asText())));
     ImmutableSortedMap.Builder<Integer, Long> ringWindows = ImmutableSortedMap.naturalOrder();
@@ -92,7 +98,8 @@ public final class ExpectationJson {
     s.get("platform_set").properties().forEach(e -> platformSet.put(e.getKey(), e.getValue().asLong()));
     RunSettings settings = new RunSettings(text(s, "platform"), s.get("window").asLong(), PublishMode.parse(text(s, "publish")),
         faults.build(), TieBreak.parse(text(s, "tie_break")), s.get("invariant_monitor").asBoolean(),
-        s.get("max_events").asLong(), ringWindows.build(), platformSet.build());
+        s.get("max_events").asLong(), ringWindows.build(), platformSet.build(),
+        s.has("runtime") ? text(s, "runtime") : RuntimeVersions.MAIN);
     ImmutableList.Builder<ExpectedRun> runs = ImmutableList.builder();
     for (JsonNode r : root.get("runs")) {
       fields(r, RUN, "run");
@@ -105,12 +112,16 @@ public final class ExpectationJson {
   }
 
   private static JsonNode fields(JsonNode node, ImmutableSet<String> expected, String what) {
+    return fields(node, expected, ImmutableSet.of(), what);
+  }
+
+  private static JsonNode fields(JsonNode node, ImmutableSet<String> expected, ImmutableSet<String> optional, String what) {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(what + " must be a JSON object");
     }
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!expected.contains(name)) {
+      if (!expected.contains(name) && !optional.contains(name)) {
         throw new IllegalArgumentException(what + ": unknown field '" + name + "'");
       }
     }

@@ -12,6 +12,7 @@ import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.version.RuntimeVersions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ import java.util.Map;
  * @param ringWindows per-ring windows that differ from {@code window}, by ring (usually empty)
  * @param platformSet platform fields overridden with {@link PlatformProfile#with} (usually empty), e.g.
  *     {@code kernel.head -> 10000}
+ * @param runtime the runtime version ({@link RuntimeVersions#names()}), by default {@value RuntimeVersions#MAIN}
  */
 public record RunSettings(
     String platform,
@@ -40,7 +42,8 @@ public record RunSettings(
     boolean invariantMonitor,
     long maxEvents,
     ImmutableSortedMap<Integer, Long> ringWindows,
-    ImmutableSortedMap<String, Long> platformSet) {
+    ImmutableSortedMap<String, Long> platformSet,
+    String runtime) {
 
   /** Enough for any generated program (they have at most a few dozen tasks). */
   public static final long DEFAULT_MAX_EVENTS = 2_000_000;
@@ -54,40 +57,47 @@ public record RunSettings(
     Preconditions.checkArgument(maxEvents > 0, "maxEvents must be positive");
     Preconditions.checkNotNull(ringWindows, "ringWindows");
     Preconditions.checkNotNull(platformSet, "platformSet");
+    Preconditions.checkArgument(RuntimeVersions.names().contains(runtime), "unknown runtime version '%s' (known: %s)", runtime,
+        String.join(", ", RuntimeVersions.names()));
   }
 
   /** Correct runtime, FIFO ties, monitor on, default budget. */
   public static RunSettings of(String platform, long window, PublishMode publishMode) {
     return new RunSettings(platform, window, publishMode, ImmutableSortedSet.of(), TieBreak.fifo(), true, DEFAULT_MAX_EVENTS,
-        ImmutableSortedMap.of(), ImmutableSortedMap.of());
+        ImmutableSortedMap.of(), ImmutableSortedMap.of(), RuntimeVersions.MAIN);
   }
 
   public RunSettings withWindow(long value) {
-    return new RunSettings(platform, value, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
+    return new RunSettings(platform, value, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet, runtime);
   }
 
   public RunSettings withPublishMode(PublishMode value) {
-    return new RunSettings(platform, window, value, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
+    return new RunSettings(platform, window, value, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet, runtime);
   }
 
   public RunSettings withFaults(ImmutableSortedSet<Fault> value) {
-    return new RunSettings(platform, window, publishMode, value, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet);
+    return new RunSettings(platform, window, publishMode, value, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet, runtime);
   }
 
   public RunSettings withTieBreak(TieBreak value) {
-    return new RunSettings(platform, window, publishMode, faults, value, invariantMonitor, maxEvents, ringWindows, platformSet);
+    return new RunSettings(platform, window, publishMode, faults, value, invariantMonitor, maxEvents, ringWindows, platformSet, runtime);
   }
 
   public RunSettings withInvariantMonitor(boolean value) {
-    return new RunSettings(platform, window, publishMode, faults, tieBreak, value, maxEvents, ringWindows, platformSet);
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, value, maxEvents, ringWindows, platformSet, runtime);
   }
 
   public RunSettings withRingWindows(ImmutableSortedMap<Integer, Long> value) {
-    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, value, platformSet);
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, value, platformSet, runtime);
   }
 
   public RunSettings withPlatformSet(ImmutableSortedMap<String, Long> value) {
-    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, value);
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, value, runtime);
+  }
+
+  public RunSettings withRuntime(String value) {
+    return new RunSettings(platform, window, publishMode, faults, tieBreak, invariantMonitor, maxEvents, ringWindows, platformSet,
+        value);
   }
 
   /** The platform profile with {@link #platformSet} applied. */
@@ -111,6 +121,7 @@ public record RunSettings(
   /** The scheduler's run config for {@code program} under the stall policy {@code policy}. */
   public RunConfig config(Program program, String policy) {
     return RunConfig.builder(program)
+        .runtime(RuntimeVersions.byName(runtime))
         .platform(profile())
         .policy(policy)
         .publishMode(publishMode)
@@ -126,6 +137,6 @@ public record RunSettings(
   public String describe() {
     return platform + " window=" + window + " " + publishMode.name().toLowerCase(Locale.ROOT) + " faults="
         + faults.stream().map(Fault::cliName).toList() + " " + TieBreaks.text(tieBreak) + (invariantMonitor ? " monitor" : "")
-        + (ringWindows.isEmpty() ? "" : " ring_windows=" + ringWindows) + (platformSet.isEmpty() ? "" : " set=" + platformSet);
+        + (ringWindows.isEmpty() ? "" : " ring_windows=" + ringWindows) + (platformSet.isEmpty() ? "" : " set=" + platformSet) + (runtime.equals(RuntimeVersions.MAIN) ? "" : " runtime=" + runtime);
   }
 }

@@ -2,10 +2,12 @@ package io.ptosim.properties.run;
 
 import com.google.common.collect.ImmutableList;
 import io.ptosim.des.trace.MemoryTrace;
+import io.ptosim.des.trace.TraceSink;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.run.RunReport;
 import io.ptosim.scheduler.run.Simulation;
 import io.ptosim.scheduler.runtime.InvariantViolation;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs a program on the scheduler and keeps what the properties need (see {@link Observation}). */
@@ -19,12 +21,17 @@ public final class Runs {
    * @throws IllegalStateException when the report's trace hash differs from the trace's own
    */
   public static Observation run(Program program, RunSettings settings, String policy) {
+    return run(program, settings, policy, ImmutableList.of());
+  }
+
+  /** As {@link #run(Program, RunSettings, String)}, also feeding every trace event to {@code extra} (e.g. a Chrome trace writer). */
+  public static Observation run(Program program, RunSettings settings, String policy, List<TraceSink> extra) {
     MemoryTrace memory = new MemoryTrace();
     HashingTrace hashing = new HashingTrace();
     Optional<RunReport> report;
     Optional<String> violation;
     try {
-      report = Optional.of(Simulation.run(settings.config(program, policy), ImmutableList.of(memory, hashing)));
+      report = Optional.of(Simulation.run(settings.config(program, policy), ImmutableList.<TraceSink>builder().add(memory, hashing).addAll(extra).build()));
       violation = Optional.empty();
     } catch (InvariantViolation v) {
       report = Optional.empty();
