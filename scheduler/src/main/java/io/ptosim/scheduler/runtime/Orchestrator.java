@@ -124,6 +124,11 @@ final class Orchestrator {
     return unwired >= 0 && rules.depPool().pinsProducersBeforeReserve() ? unwired : -1;
   }
 
+  /** What the blocked op asked for: dependency entries or heap bytes (0 for a slot). */
+  long blockedRequest() {
+    return blockedRequest;
+  }
+
   int blockedRing() {
     return blockedRing;
   }
