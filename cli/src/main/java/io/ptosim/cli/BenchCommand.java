@@ -3,6 +3,7 @@ package io.ptosim.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ptosim.analysis.bench.CheckerBench;
+import io.ptosim.analysis.bench.ExhaustiveBench;
 import io.ptosim.analysis.synthetic.SyntheticSnapshots;
 import io.ptosim.des.bench.KernelBench;
 import io.ptosim.properties.explore.ExploreBench;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Parameters;
         "  checker        stall classification at 16,384 / 32,768 / 65,536 live tasks",
         "  check-startup  'ptosim check' on a 32,767-task snapshot vs the seed, JVM start included",
         "  case1          full Case1 paged-attention runs (auto, partial-manual) on each runtime version, JVM start included",
-        "  explore        explore's programs/s: one checker run per program, and whole campaigns, 1 vs --jobs threads"})
+        "  explore        explore's programs/s: one checker run per program, and whole campaigns, 1 vs --jobs threads",
+        "  exhaustive     the checker against the exhaustive search on --snapshots random small snapshots"})
 final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | explore")
+  @Parameters(index = "0", paramLabel = "WHAT", description = "kernel | checker | check-startup | case1 | explore | exhaustive")
   String what;
 
   @Option(names = "--events", description = "kernel: events per timed round (default ${DEFAULT-VALUE})")
@@ -48,6 +50,12 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(names = "--jobs", description = "explore: threads of the parallel figure (default ${DEFAULT-VALUE})")
   int jobs = 2;
+
+  @Option(names = "--snapshots", description = "exhaustive: snapshots compared (default ${DEFAULT-VALUE})")
+  int snapshots = 10_000;
+
+  @Option(names = "--seed", description = "exhaustive: seed of the snapshot stream (default ${DEFAULT-VALUE})")
+  long seed = 1;
 
   @Override
   public Integer call() throws Exception {
@@ -75,8 +83,14 @@ final class BenchCommand implements java.util.concurrent.Callable<Integer> {
         return case1(out);
       case "explore":
         return explore(out);
+      case "exhaustive":
+        if (snapshots < 1) {
+          throw new UserInputException("--snapshots must be at least 1: " + snapshots);
+        }
+        ExhaustiveBench.run(snapshots, seed, out, spec.commandLine().getErr());
+        return ExitCodes.OK;
       default:
-        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, explore)");
+        throw new UserInputException("unknown benchmark '" + what + "' (known: kernel, checker, check-startup, case1, explore, exhaustive)");
     }
   }
 

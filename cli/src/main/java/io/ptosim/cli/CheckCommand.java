@@ -1,6 +1,7 @@
 package io.ptosim.cli;
 
 import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.exhaustive.ExhaustiveSearch;
 import io.ptosim.analysis.export.ExportScope;
 import io.ptosim.analysis.export.WitnessExporter;
 import io.ptosim.analysis.text.ParsedSnapshot;
@@ -44,6 +45,10 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--whole-graph", description = "export the whole wait-for graph, not only the witness")
   boolean wholeGraph;
 
+  @Option(names = "--exhaustive", description = "also search every future of a small snapshot (at most "
+      + ExhaustiveSearch.DEFAULT_BOUND + " live tasks, edges known) and set its answer against the verdict")
+  boolean exhaustive;
+
   @Override
   public Integer call() throws IOException {
     ParsedSnapshot parsed = parse();
@@ -63,6 +68,9 @@ final class CheckCommand implements Callable<Integer> {
       OutputFiles.write(graphJson, "--graph-json", Json.write(doc));
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (exhaustive) {
+      return ExhaustiveView.run(parsed.snapshot(), verdict, displayName(), json, out);
+    }
     if (json) {
       Map<String, Object> o = VerdictView.toJson(verdict);
       o.put("tasks", parsed.snapshot().tasks().size());

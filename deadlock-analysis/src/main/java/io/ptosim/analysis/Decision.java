@@ -52,8 +52,10 @@ final class Decision {
     if (reduction.isRetired(WaitForGraph.HEAD)) {
       return decision.unretired();
     }
+    // A CONSUMED head is never part of a deadlock: the rules advance last_alive past it at once,
+    // so if that has not happened the wake-up was lost, whatever else its any-of alternatives wait for.
     OrchestratorCycle cycle = new OrchestratorCycle(reduction);
-    if (cycle.shortestCycle().isPresent()) {
+    if (!reduction.graph().isAnyOf(WaitForGraph.HEAD) && cycle.shortestCycle().isPresent()) {
       return decision.deadlock(cycle.shortestCycle().get());
     }
     return decision.lost();

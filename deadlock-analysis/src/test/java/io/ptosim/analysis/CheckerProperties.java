@@ -1,5 +1,6 @@
 package io.ptosim.analysis;
 
+import io.ptosim.analysis.synthetic.ConsistentSnapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ptosim.analysis.export.ExportScope;

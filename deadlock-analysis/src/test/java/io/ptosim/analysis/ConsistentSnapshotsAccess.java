@@ -1,5 +1,6 @@
 package io.ptosim.analysis;
 
+import io.ptosim.analysis.synthetic.ConsistentSnapshots;
 import io.ptosim.analysis.snapshot.Snapshot;
 
 /** Lets tests in other packages draw rule-consistent random snapshots. */

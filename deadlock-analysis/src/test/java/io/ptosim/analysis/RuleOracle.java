@@ -1,5 +1,6 @@
 package io.ptosim.analysis;
 
+import io.ptosim.analysis.synthetic.ConsistentSnapshots;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
 import io.ptosim.analysis.snapshot.Snapshot;

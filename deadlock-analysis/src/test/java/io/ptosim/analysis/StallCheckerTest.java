@@ -274,6 +274,23 @@ class StallCheckerTest {
 
   @Nested
   class LostWakeup {
+    /** Found by the exhaustive search: this was REAL_DEADLOCK through the any-of head's later tasks. */
+    @Test
+    void aConsumedHeadWhoseLaterTasksWaitForTheBlockedOrchestratorsScopeIsALostAdvance() {
+      Verdict verdict = check(
+          "ring=0 last_alive=0 current=2", "scope=1 mode=AUTO state=open",
+          "task=0 state=4 fanin=1/1 fanout=1/1 active_mask=1 done=1/1 block_num=1 next_block=1",
+          "task=1 state=3 fanin=1/1 fanout=0/1 active_mask=1 done=1/1 block_num=1 next_block=1 scope=1",
+          "edge=none");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
+      assertThat(texts(verdict)).containsExactly(
+          "orchestrator blocked on task_ring of ring 0 waits for ring 0 head task 0 to be retired",
+          "ring 0 head task 0 (CONSUMED, fanout 1/1) waits for its due last_alive advance transition",
+          "ring 0 head task 0 is CONSUMED but last_alive was never advanced past it, and nothing in flight will"
+              + " deliver it");
+    }
+
     @Test
     void aConsumedHeadThatNobodyAdvancesWithNothingInFlight() {
       Verdict verdict = check(

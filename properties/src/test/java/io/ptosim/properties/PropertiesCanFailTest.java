@@ -2,9 +2,15 @@ package io.ptosim.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.ImmutableSortedSet;
+import io.ptosim.analysis.StallChecker;
+import io.ptosim.analysis.exhaustive.AgreementTally;
+import io.ptosim.analysis.snapshot.Snapshot;
+import io.ptosim.analysis.verdict.Verdict;
 import io.ptosim.properties.check.CheckerAgreementCheck;
+import io.ptosim.properties.check.ExhaustiveAgreementCheck;
 import io.ptosim.properties.check.CompletionCheck;
 import io.ptosim.properties.check.DeterminismCheck;
 import io.ptosim.properties.check.FaultDetectionCheck;
@@ -19,6 +25,8 @@ import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.runtime.PublishMode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,6 +89,19 @@ class PropertiesCanFailTest {
 
     assertThat(CheckerAgreementCheck.problems(checker, patient)).isEmpty();
     assertThat(CheckerAgreementCheck.problems(legacy, patient)).anyMatch(p -> p.contains("vs patient COMPLETED"));
+  }
+
+  @Test
+  void exhaustiveAgreementFailsForACheckerThatMissesThePendingEvents() throws IOException {
+    CorpusEntry stall = entry("generated-stall");
+    RunSettings s = stall.expectation().settings();
+    // The mutant judges each snapshot as if the kernel had nothing scheduled.
+    Function<Snapshot, Verdict> blind = snap -> new StallChecker(new Snapshot(snap.tasks(), snap.edges(), snap.rings(),
+        snap.scopes(), snap.orchestrator(), Optional.of(ImmutableList.of()), snap.evidence())).verdict();
+
+    assertThat(ExhaustiveAgreementCheck.check(stall.program(), s)).isEmpty();
+    assertThat(ExhaustiveAgreementCheck.check(stall.program(), s, blind, new AgreementTally()))
+        .anyMatch(p -> p.contains("checker LOST_WAKEUP, search UNRETIRED_PROGRESS"));
   }
 
   @Test

@@ -124,19 +124,21 @@ public final class WaitForGraphBuilder {
       dead.set(WaitForGraph.SCHEDULER);
     }
     if (headConsumed) {
-      int before = sources.size();
       anyOf.set(WaitForGraph.HEAD);
-      if (triggers.advances(head)) {
-        addEdge(WaitForGraph.HEAD, wakeup(head), WaitKind.WAKEUP, false);
+      boolean later = Arrays.stream(retirement).anyMatch(r -> r >= 0);
+      if (!later && !triggers.advances(head)) {
+        // Nothing can advance last_alive any more.
+        dead.set(WaitForGraph.HEAD);
+      } else {
+        // The advance past a CONSUMED head is due at once: an alternative whatever later tasks
+        // wait for, dead unless a pending advance event delivers it; first, so that it is the
+        // witness of a lost advance.
+        addEdge(WaitForGraph.HEAD, advanceWakeup(head), WaitKind.WAKEUP, false);
       }
       for (int r = 0; r < retirement.length; r++) {
         if (retirement[r] >= 0) {
           addEdge(WaitForGraph.HEAD, retirement[r], WaitKind.ADVANCE, false);
         }
-      }
-      if (sources.size() == before) {
-        // Nothing can advance last_alive any more.
-        dead.set(WaitForGraph.HEAD);
       }
     } else {
       retirementEdges(WaitForGraph.HEAD, head);
@@ -228,6 +230,17 @@ public final class WaitForGraphBuilder {
     int v = addVertex(WaitVertex.Kind.WAKEUP, id);
     wakeupVertex.putIfAbsent(id, v);
     if (!triggers.names(id) && !triggers.advances(i)) {
+      dead.set(v);
+    }
+    return v;
+  }
+
+  /** The advance past CONSUMED head {@code i}: only a pending advance event delivers it. */
+  private int advanceWakeup(int i) {
+    long id = index.task(i).id();
+    int v = addVertex(WaitVertex.Kind.WAKEUP, id);
+    wakeupVertex.putIfAbsent(id, v);
+    if (!triggers.advances(i)) {
       dead.set(v);
     }
     return v;

@@ -53,6 +53,25 @@ public final class SyntheticSnapshots {
   }
 
   /**
+   * The exhaustive search's scaling family: head task 0 is COMPLETED and waits for {@code k}
+   * independent READY consumers of {@code blocks} blocks each (tasks 1..k, edges {@code 0->i}); the
+   * orchestrator is blocked on the full ring. Every interleaving of their completions is a distinct
+   * state, so even the reduced state space doubles with each consumer.
+   */
+  public static Snapshot wideFanout(int k, int blocks) {
+    checkArgument(k >= 1 && blocks >= 1, "k %s and blocks %s must be positive", k, blocks);
+    Snapshot.Builder snapshot = Snapshot.builder()
+        .addRing(new RingRecord(0, k + 2L, 0, k + 1L))
+        .orchestrator(new OrchestratorState.Blocked(WaitResource.TASK_RING, 0));
+    snapshot.addTask(task(0, TaskState.COMPLETED, Count.of(1, 1), Count.of(1, k + 1L)));
+    for (int i = 1; i <= k; i++) {
+      snapshot.addTask(TaskRecord.of(i, TaskState.READY, Count.of(2, 2), Count.of(1, 1), 1, Count.of(0, blocks), blocks, 0));
+      snapshot.addEdge(0, i);
+    }
+    return snapshot.build();
+  }
+
+  /**
    * A real deadlock through a chain (upstream #277's shape): the {@code n} live tasks of a full
    * ring all belong to the orchestrator's open MANUAL scope 1, unpublished until its
    * {@code scope_end()}. Head task 0 is COMPLETED; every later task waits for its predecessor

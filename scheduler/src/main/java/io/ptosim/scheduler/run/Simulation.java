@@ -8,6 +8,7 @@ import io.ptosim.des.kernel.StopReason;
 import io.ptosim.des.trace.TraceRecorder;
 import io.ptosim.des.trace.TraceSink;
 import io.ptosim.scheduler.policy.StallPolicies;
+import io.ptosim.scheduler.policy.StallPolicy;
 import io.ptosim.scheduler.program.ProgramException;
 import io.ptosim.scheduler.program.ProgramValidator;
 import io.ptosim.scheduler.runtime.DeviceRuntime;
@@ -15,6 +16,7 @@ import io.ptosim.scheduler.runtime.InvariantViolation;
 import io.ptosim.scheduler.runtime.RuntimeSetup;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Runs one program on the virtual device: the entry point of the CLI, the tests and the benchmarks. */
 public final class Simulation {
@@ -29,14 +31,24 @@ public final class Simulation {
    * @throws InvariantViolation when the invariant monitor is on and the runtime broke a rule
    */
   public static RunReport run(RunConfig config, List<? extends TraceSink> sinks) {
+    return run(config, UnaryOperator.identity(), sinks);
+  }
+
+  /**
+   * {@link #run(RunConfig, List)} with the policy the config names wrapped by {@code decorate},
+   * e.g. to observe every stall the policy judges; the wrapper must delegate every decision.
+   */
+  public static RunReport run(RunConfig config, UnaryOperator<StallPolicy> decorate, List<? extends TraceSink> sinks) {
     Preconditions.checkNotNull(config, "config");
+    Preconditions.checkNotNull(decorate, "decorate");
     Preconditions.checkNotNull(sinks, "sinks");
     try {
       ProgramValidator.validate(config.program());
     } catch (ProgramException e) {
       throw new IllegalArgumentException("program '" + config.program().name() + "': " + e.getMessage(), e);
     }
-    RuntimeSetup setup = new RuntimeSetup(config.program(), config.runtime(), config.platform(), StallPolicies.byName(config.policy()),
+    RuntimeSetup setup = new RuntimeSetup(config.program(), config.runtime(), config.platform(),
+        decorate.apply(StallPolicies.byName(config.policy())),
         config.publishMode(), config.rings(), config.faults(), config.invariantMonitor());
     try (SimKernel kernel = new SimKernel(config.tieBreak())) {
       TraceRecorder trace = new TraceRecorder(sinks);

@@ -1,4 +1,4 @@
-package io.ptosim.analysis;
+package io.ptosim.analysis.synthetic;
 
 import io.ptosim.analysis.snapshot.Count;
 import io.ptosim.analysis.snapshot.Edge;
@@ -21,13 +21,14 @@ import java.util.Random;
 /**
  * Random small stalls that obey the runtime's rules: a DAG in submit order, counters derived from
  * which tasks completed and which were published, scopes open or closed, and (rarely) a lost
- * READY or CONSUMED transition. {@link #model} keeps the ground truth for the oracle.
+ * READY or CONSUMED transition. {@link #model} keeps the ground truth for the oracles (the tests'
+ * naive rule replay and the exhaustive search's agreement bench).
  */
-final class ConsistentSnapshots {
+public final class ConsistentSnapshots {
   private ConsistentSnapshots() {}
 
   /** The ground truth behind a generated snapshot. */
-  record Model(
+  public record Model(
       Snapshot snapshot,
       int n,
       long base,
@@ -38,7 +39,8 @@ final class ConsistentSnapshots {
       int[] scopeOf,
       boolean[] scopeOpen) {}
 
-  static Model model(long seed) {
+  /** The random stall and its ground truth for {@code seed}. */
+  public static Model model(long seed) {
     Random random = new Random(seed);
     int n = 1 + random.nextInt(10);
     long base = random.nextInt(3) == 0 ? 0 : random.nextInt(50);
