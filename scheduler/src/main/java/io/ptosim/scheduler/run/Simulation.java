@@ -46,6 +46,10 @@ public final class Simulation {
       try {
         runtime.start();
         result = kernel.run(config.limits());
+        // idle scheduler threads still spin: their timeouts may be due before the run is judged quiescent
+        while (result.reason() == StopReason.QUIESCENT && runtime.resumeOnQuiescent()) {
+          result = kernel.run(config.limits());
+        }
         if (result.reason() == StopReason.QUIESCENT) {
           runtime.onQuiescent();
         }

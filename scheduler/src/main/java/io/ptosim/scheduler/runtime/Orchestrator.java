@@ -167,6 +167,7 @@ final class Orchestrator {
       endScope();
       if (stack.isEmpty()) {
         finished = true;
+        rt.onOrchestratorDone();
       } else {
         scheduleNext();
       }

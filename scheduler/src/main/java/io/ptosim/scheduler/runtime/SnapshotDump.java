@@ -35,6 +35,8 @@ final class SnapshotDump {
   static final String PUBLISH = "publish";
   static final String POLICY_TIMER = "policy_timer";
   static final String SCHED_PREFIX = "sched";
+  /** A scheduler thread's own timeout timer: like the policy's, not a transition the checker waits for. */
+  static final String SCHED_TIMEOUT = "idle_timeout";
 
   private static final TaskState[] STATES = TaskState.values();
 
@@ -157,7 +159,7 @@ final class SnapshotDump {
     for (io.ptosim.des.kernel.PendingEvent e : events) {
       String kind = e.label().kind();
       long at = e.atNs();
-      if (kind.equals(POLICY_TIMER)) {
+      if (kind.equals(POLICY_TIMER) || kind.equals(SCHED_TIMEOUT)) {
         continue;
       }
       if (kind.startsWith(SCHED_PREFIX)) {
