@@ -161,4 +161,20 @@ public sealed interface TraceEvent {
       o.append("code=").append(code).append(" message=\"").append(message).append('"');
     }
   }
+
+  /**
+   * A scheduler thread's own no-progress timeout fired after {@code idleIterations} idle iterations:
+   * it either left its loop ({@code action=exit}) or latched the run's error ({@code action=latch}).
+   */
+  record SchedulerTimeout(long atNs, int thread, long idleIterations, String action, String subClass)
+      implements TraceEvent {
+    public String kind() { return "sched_timeout"; }
+    public void appendFields(StringBuilder o) {
+      o.append("thread=").append(thread).append(" idle_iterations=").append(idleIterations).append(" action=")
+          .append(action);
+      if (!subClass.isEmpty()) {
+        o.append(" sub_class=").append(subClass);
+      }
+    }
+  }
 }

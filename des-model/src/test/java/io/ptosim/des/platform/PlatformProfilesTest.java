@@ -23,10 +23,15 @@ class PlatformProfilesTest {
   }
 
   @Test
-  void a2a3simKernelsAreHostSlowButSpinsStayFast() {
+  void a2a3simSpinsAsSlowlyAsAnIdleSchedulerIterationWhileTheFastSpinWhatIfKeepsA10NsSpin() {
     PlatformProfile sim = PlatformProfiles.byName("a2a3sim");
-    assertThat(sim.kernelDurationNs("qk")).isEqualTo(2_000_000);
-    assertThat(sim.spinNs()).isEqualTo(PlatformProfiles.a2a3().spinNs());
+    // calibrated (scheduler A2a3simCalibrationTest): a spin is pause + sched_yield, like an idle iteration
+    assertThat(sim.kernelDurationNs("qk")).isEqualTo(27_031_000);
+    assertThat(sim.spinNs()).isEqualTo(sim.idleLoopNs()).isEqualTo(2_057_000);
+    assertThat(sim.clusters()).isEqualTo(8);
+    PlatformProfile whatIf = PlatformProfiles.byName("a2a3sim-fastspin");
+    assertThat(whatIf.kernelDurationNs("qk")).isEqualTo(2_000_000);
+    assertThat(whatIf.spinNs()).isEqualTo(PlatformProfiles.a2a3().spinNs());
   }
 
   @Test
@@ -40,7 +45,7 @@ class PlatformProfilesTest {
 
   @Test
   void unknownProfileNamesTheChoices() {
-    assertThatThrownBy(() -> PlatformProfiles.byName("a5")).hasMessage("unknown platform 'a5' (known: a2a3, a2a3sim)");
+    assertThatThrownBy(() -> PlatformProfiles.byName("a5")).hasMessage("unknown platform 'a5' (known: a2a3, a2a3sim, a2a3sim-fastspin)");
   }
 
   @Test

@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param runtime the runtime version's name
  * @param policy the stall policy's name
  * @param deviceLog on abort, the runtime version's own fatal report, one log line each, as its
- *     device log prints it (empty otherwise)
+ *     device log prints it; when quiescent with the orchestrator blocked, the report its allocator
+ *     would print for that stall; empty otherwise
  */
 public record RunReport(
     Outcome outcome,

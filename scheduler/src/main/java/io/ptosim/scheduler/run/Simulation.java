@@ -1,6 +1,7 @@
 package io.ptosim.scheduler.run;
 
 import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
 import io.ptosim.des.kernel.RunResult;
 import io.ptosim.des.kernel.SimEventException;
 import io.ptosim.des.kernel.SimKernel;
@@ -57,6 +58,10 @@ public final class Simulation {
       try {
         runtime.start();
         result = kernel.run(config.limits());
+        // idle scheduler threads still spin: their timeouts may be due before the run is judged quiescent
+        while (result.reason() == StopReason.QUIESCENT && runtime.resumeOnQuiescent()) {
+          result = kernel.run(config.limits());
+        }
         if (result.reason() == StopReason.QUIESCENT) {
           runtime.onQuiescent();
         }
@@ -105,6 +110,6 @@ public final class Simulation {
     return new RunReport(outcome, message, code, rt.taskCount(), completed, trace.events(), kernel.executedEvents(), now,
         hash, rt.stalls(), rt.aborted() ? rt.abortSnapshot() : outcome == Outcome.QUIESCENT_BLOCKED
             ? Optional.of(rt.snapshot()) : Optional.empty(), rt.finding(), config.runtime().name(), config.policy(),
-        rt.deviceLog());
+        rt.aborted() ? rt.deviceLog() : outcome == Outcome.QUIESCENT_BLOCKED ? rt.stallReport() : ImmutableList.of());
   }
 }

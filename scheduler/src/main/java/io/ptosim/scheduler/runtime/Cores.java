@@ -69,8 +69,12 @@ final class Cores {
     return unit - clusters - aivCores;
   }
 
-  /** A free unit of thread {@code thread} for a block of {@code shape} and {@code mask}, or -1. */
-  int idleUnit(int thread, int shape, int mask) {
+  /**
+   * A free unit of thread {@code thread} for a block of {@code shape} and {@code mask}, or -1: the
+   * lowest cluster first, AIV0 before AIV1; a MIX block takes a cluster whose cores its mask names
+   * are idle, or, when {@code wholeCluster}, one whose three cores are all idle.
+   */
+  int idleUnit(int thread, int shape, int mask, boolean wholeCluster) {
     for (int c = thread; c < clusters; c += threads) {
       if (shape == Shapes.AIC) {
         if (aicTask[c] == IDLE) {
@@ -82,11 +86,76 @@ final class Cores {
             return clusters + k;
           }
         }
-      } else if (mixFits(c, mask)) {
+      } else if (wholeCluster ? clusterIdle(c) : mixFits(c, mask)) {
         return clusters + aivCores + c;
       }
     }
     return -1;
+  }
+
+  /**
+   * How many tasks thread {@code thread} pops for {@code shape} in one batch: AIC clusters with an
+   * idle AIC; AIV cores idle (or, unless {@code aivPerCore}, clusters with an idle AIV core); MIX
+   * clusters all idle when {@code wholeCluster}, else every cluster of the thread (each popped task
+   * then looks for a cluster its mask fits).
+   */
+  int batchSize(int thread, int shape, boolean wholeCluster, boolean aivPerCore) {
+    int n = 0;
+    for (int c = thread; c < clusters; c += threads) {
+      if (shape == Shapes.AIC) {
+        n += aicTask[c] == IDLE ? 1 : 0;
+      } else if (shape == Shapes.AIV) {
+        int idle = 0;
+        for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+          idle += aivTask[k] == IDLE ? 1 : 0;
+        }
+        n += aivPerCore ? idle : Math.min(idle, 1);
+      } else {
+        n += !wholeCluster || clusterIdle(c) ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private boolean clusterIdle(int c) {
+    if (aicTask[c] != IDLE) {
+      return false;
+    }
+    for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+      if (aivTask[k] != IDLE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a core of thread {@code thread}'s clusters runs a block. */
+  boolean ownsRunning(int thread) {
+    for (int c = thread; c < clusters; c += threads) {
+      if (!clusterIdle(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean anyRunning() {
+    for (int t = 0; t < threads; t++) {
+      if (ownsRunning(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The task on AIC core {@code c}, or -1. */
+  int aicTaskAt(int c) {
+    return aicTask[c];
+  }
+
+  /** The task on AIV core {@code k} (cluster {@code k / aivPerCluster}), or -1. */
+  int aivTaskAt(int k) {
+    return aivTask[k];
   }
 
   /** Whether thread {@code thread} could start some block of {@code shape} now (MIX: any idle core). */

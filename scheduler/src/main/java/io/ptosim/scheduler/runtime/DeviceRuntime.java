@@ -4,7 +4,6 @@ import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.des.event.TraceEvent;
-import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.kernel.SimKernel;
 import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.des.trace.TraceRecorder;
@@ -13,6 +12,8 @@ import io.ptosim.scheduler.policy.StallFinding;
 import io.ptosim.scheduler.policy.StallRecord;
 import io.ptosim.scheduler.tensormap.TensorMap;
 import io.ptosim.scheduler.version.RuntimeVersion;
+import io.ptosim.scheduler.version.SchedulerRules;
+import io.ptosim.scheduler.version.sched.AdvanceRule;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,8 @@ public final class DeviceRuntime {
   final InvariantMonitor monitor;
   final boolean publishHiddenAlloc;
   final boolean readyWithoutTransition;
-  final boolean lostAdvance;
+  /** The version's scheduler rules (the {@code lost-advance} fault swaps in the losing advance rule). */
+  final SchedulerRules schedulerRules;
   /** The AICPU thread index of the orchestrator: after the scheduler threads. */
   final int orchestratorThread;
   /** How long a ring's advance try-lock is held: one shared-memory round trip per scan. */
@@ -51,6 +53,8 @@ public final class DeviceRuntime {
   /** Virtual time the current action (event) has spent so far on its thread, beyond its base cost. */
   long actionCostNs;
 
+  private final java.util.List<String> schedulerLog = new java.util.ArrayList<>();
+  private int completedCount;
   private boolean aborted;
   private int abortCode;
   private String abortMessage = "";
@@ -75,10 +79,11 @@ public final class DeviceRuntime {
     this.monitor = setup.invariantMonitor() ? new InvariantMonitor(this) : null;
     this.publishHiddenAlloc = setup.faults().contains(Fault.PUBLISH_HIDDEN_ALLOC);
     this.readyWithoutTransition = setup.faults().contains(Fault.READY_WITHOUT_TRANSITION);
-    this.lostAdvance = setup.faults().contains(Fault.LOST_ADVANCE);
+    this.schedulerRules = setup.faults().contains(Fault.LOST_ADVANCE)
+        ? version.scheduler().withAdvance(new AdvanceRule.LoserReturns()) : version.scheduler();
     this.threads = new SchedulerThread[platform.schedulerThreads()];
     for (int t = 0; t < threads.length; t++) {
-      threads[t] = new SchedulerThread(this, t);
+      threads[t] = new SchedulerThread(this, t, schedulerRules);
     }
     this.orchestrator = new Orchestrator(this, setup.program(), setup.publishMode(), setup.policy());
   }
@@ -133,6 +138,15 @@ public final class DeviceRuntime {
     return abortMessage;
   }
 
+  /** What the scheduler threads printed (their timeout lines and STALL dumps, in each version's own text). */
+  public ImmutableList<String> schedulerLog() {
+    return ImmutableList.copyOf(schedulerLog);
+  }
+
+  void schedulerLog(java.util.List<String> lines) {
+    schedulerLog.addAll(lines);
+  }
+
   /** The snapshot taken when the run aborted. */
   public Optional<Snapshot> abortSnapshot() {
     return abortSnapshot;
@@ -141,6 +155,11 @@ public final class DeviceRuntime {
   /** The version's own fatal report of the abort ({@link io.ptosim.scheduler.version.orch.DiagnosticText}), if any. */
   public ImmutableList<String> deviceLog() {
     return deviceLog;
+  }
+
+  /** The orchestrator's current stall in the version's report text, for a dump taken while blocked. */
+  public ImmutableList<String> stallReport() {
+    return orchestrator.stallReport();
   }
 
   public ImmutableList<StallRecord> stalls() {
@@ -171,6 +190,30 @@ public final class DeviceRuntime {
     return aborted;
   }
 
+  /**
+   * The kernel ran dry with work left and the orchestrator done: the scheduler threads are spinning
+   * idle, so their timeouts are due. Arms each idle thread's timer; true when one was armed (the run
+   * must go on until it fires), false when nothing can happen.
+   */
+  public boolean resumeOnQuiescent() {
+    if (aborted || !orchestrator.finished() || runDone() || tasksCompleted() == tasks.size) {
+      return false;
+    }
+    for (SchedulerThread t : threads) {
+      t.armTimeout();
+    }
+    return kernel.pendingList().stream().anyMatch(e -> e.label().kind().equals(SnapshotDump.SCHED_TIMEOUT));
+  }
+
+  /** The orchestrator returned: once every task is done too, the scheduler threads exit their loops. */
+  void onOrchestratorDone() {
+    if (runDone()) {
+      for (SchedulerThread t : threads) {
+        t.cancelTimeout();
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- shared transitions
 
   long now() {
@@ -185,7 +228,20 @@ public final class DeviceRuntime {
     if (monitor != null) {
       monitor.stateChange(task, tasks.state[task], to);
     }
+    if (to == TaskTable.COMPLETED && tasks.state[task] < TaskTable.COMPLETED) {
+      completedCount++;
+      if (runDone()) {
+        for (SchedulerThread t : threads) {
+          t.cancelTimeout();
+        }
+      }
+    }
     tasks.state[task] = to;
+  }
+
+  /** The orchestrator returned and every task completed: upstream's threads leave their loops normally. */
+  boolean runDone() {
+    return orchestrator != null && orchestrator.finished() && completedCount >= tasks.size;
   }
 
   /**
@@ -316,27 +372,66 @@ public final class DeviceRuntime {
   /**
    * The thread that made a task CONSUMED tries the ring's advance lock. A winner scans the
    * CONSUMED prefix now and holds the lock for {@link #advanceHoldNs}. A loser (another thread
-   * inside that interval) may have made the head CONSUMED after the winner's scan: the correct
-   * runtime (#1586) sets a pending bit that retries when the lock is released; under
-   * {@link Fault#LOST_ADVANCE} (#1545) the loser just returns.
+   * inside that interval) may have made the head CONSUMED after the winner's scan; what it does is
+   * the version's {@link AdvanceRule}: pr482 (and the {@link Fault#LOST_ADVANCE} fault) just returns
+   * (#1545); main sets the ring's pending bit (#1586), which the next idle scheduler iteration drains.
    */
   void tryAdvance(int r, int thread) {
     Ring ring = rings[r];
     long now = now();
     if (ring.lockedUntil > now && ring.lockOwner != thread) {
-      if (lostAdvance) {
-        return;
-      }
-      if (ring.advanceRetry == null || !ring.advanceRetry.isPending()) {
-        long head = TaskIds.of(r, ring.lastAlive);
-        ring.advanceRetry = kernel.scheduleAt(ring.lockedUntil, Ranks.ADVANCE, EventLabel.of(SnapshotDump.ADVANCE, head),
-            () -> {
-              ring.advanceRetry = null;
-              tryAdvance(r, thread);
-            });
+      if (schedulerRules.advance().marksPending() && !ring.advancePending) {
+        ring.advancePending = true;
+        // every scheduler thread spins; the first idle iteration of any of them drains the bit (the
+        // others then find it clear), so only the thread free first is woken (lowest index on a tie)
+        SchedulerThread first = null;
+        for (SchedulerThread t : threads) {
+          if (!t.exited() && (first == null || t.freeAt() < first.freeAt())) {
+            first = t;
+          }
+        }
+        if (first != null) {
+          first.requestIteration(now + platform.idleLoopNs());
+        }
       }
       return;
     }
+    advance(r, thread);
+  }
+
+  /**
+   * main's drain_pending_ring_advances, on a scheduler iteration without progress: each ring with
+   * its pending bit whose lock is free is advanced (bit cleared first); a ring still locked keeps its
+   * bit and is retried on the next idle iteration. True when some last_alive moved (progress).
+   */
+  boolean drainPendingAdvances(int thread) {
+    boolean advanced = false;
+    boolean retry = false;
+    long now = now();
+    for (int r = 0; r < rings.length; r++) {
+      Ring ring = rings[r];
+      if (!ring.advancePending) {
+        continue;
+      }
+      if (ring.lockedUntil > now && ring.lockOwner != thread) {
+        retry = true;
+        continue;
+      }
+      ring.advancePending = false;
+      int before = ring.lastAlive;
+      advance(r, thread);
+      advanced |= ring.lastAlive != before;
+    }
+    if (retry) {
+      threads[thread].requestIteration(now + platform.idleLoopNs());
+    }
+    return advanced;
+  }
+
+  /** Holds the ring's advance lock and moves last_alive over the CONSUMED prefix. */
+  private void advance(int r, int thread) {
+    Ring ring = rings[r];
+    long now = now();
     ring.lockOwner = thread;
     ring.lockedUntil = now + advanceHoldNs;
     actionCostNs += advanceHoldNs;

@@ -1,6 +1,6 @@
 package io.ptosim.scheduler.runtime;
 
-/** A growable FIFO of {@code int}s (a ring buffer): one ready queue, without boxing. */
+/** A growable deque of {@code int}s (a ring buffer): a FIFO ready queue or a LIFO local buffer, without boxing. */
 final class IntQueue {
   private int[] items = new int[64];
   private int head;
@@ -25,6 +25,12 @@ final class IntQueue {
     head = (head + 1) % items.length;
     size--;
     return value;
+  }
+
+  /** Removes the newest element (a local ready buffer is taken back last in, first out); must not be empty. */
+  int popLast() {
+    size--;
+    return items[(head + size) % items.length];
   }
 
   int get(int index) {

@@ -27,12 +27,10 @@ import io.ptosim.scheduler.version.orch.HeapAllocator;
 import io.ptosim.scheduler.version.orch.PublishRule;
 import io.ptosim.scheduler.version.orch.ScopeRules;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.LongPredicate;
 
 /**
@@ -68,8 +66,7 @@ final class Orchestrator {
   private int unwired = -1;
   /** The entries {@link #unwired} asked ensure_space for. */
   private int unwiredReserve;
-  private long[] producers = new long[16];
-  private int producerCount;
+  private final FaninBuilder fanin;
   private int pc;
   private boolean finished;
 
@@ -97,6 +94,7 @@ final class Orchestrator {
     this.explicitDeps = publishMode == PublishMode.INCREMENTAL ? program.explicitDependencies() : ImmutableSetMultimap.of();
     TaskTable t = rt.tasks;
     this.live = task -> t.state[(int) task] != TaskTable.CONSUMED;
+    this.fanin = new FaninBuilder(rt, live, explicitDeps, publishMode == PublishMode.INCREMENTAL, this::taskOf);
   }
 
   void start() {
@@ -108,6 +106,11 @@ final class Orchestrator {
     return finished;
   }
 
+  /** The committed task whose wiring waits for the dependency pool, or -1. */
+  int awaitingPool() {
+    return unwired;
+  }
+
   boolean blocked() {
     return blocked;
   }
@@ -116,13 +119,6 @@ final class Orchestrator {
     return blockedOn;
   }
 
-  /**
-   * The committed task whose producers already hold its submit-to-wire pin (fanout reference)
-   * while the orchestrator waits in {@code ensure_space} to wire it; -1 when there is none.
-   */
-  int pinnedUnwired() {
-    return unwired >= 0 && rules.depPool().pinsProducersBeforeReserve() ? unwired : -1;
-  }
 
   /** What the blocked op asked for: dependency entries or heap bytes (0 for a slot). */
   long blockedRequest() {
@@ -177,6 +173,7 @@ final class Orchestrator {
       endScope();
       if (stack.isEmpty()) {
         finished = true;
+        rt.onOrchestratorDone();
       } else {
         scheduleNext();
       }
@@ -251,8 +248,8 @@ final class Orchestrator {
     if (!manual && pool.reclaimsAtSubmit()) {
       ring.reclaimDeps(rt.tasks);
     }
-    gatherProducers(s, scope);
-    int n = producerCount;
+    long[] producers = fanin.gather(s, scope);
+    int n = fanin.count();
     TaskTable t = rt.tasks;
     int pending = 0;
     for (int i = 0; i < n; i++) {
@@ -272,10 +269,10 @@ final class Orchestrator {
     rt.record(new TraceEvent.Submit(rt.now(), t.id(g), ring.id, scope.id, s.kernel(), Shapes.trace(Shapes.of(s.activeMask())),
         s.activeMask(), s.blockNum(), t.faninTotal[g], false));
     if (rt.monitor != null && manual) {
-      noteDataFlowProducers(g, s, scope);
+      fanin.noteDataFlowProducers(g, s, scope);
     }
     for (TensorArg arg : s.args()) {
-      if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !scopeLocal(arg, scope))) {
+      if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !fanin.scopeLocal(arg, scope))) {
         rt.tensorMap.insert(g, arg);
       }
     }
@@ -284,6 +281,7 @@ final class Orchestrator {
       for (int i = 0; i < n; i++) {
         t.fanoutTotal[(int) producers[i]]++;
       }
+      t.wired[g] = true;
     }
     unwired = g;
     unwiredReserve = pool.reserve(manual, n, pending);
@@ -321,83 +319,15 @@ final class Orchestrator {
     t.depMark[g] = ring.depTop;
     if (!deferred) {
       rt.wire(g);
+      t.wired[g] = true;
       rt.publish(g);
     } else if (rules.publish().wiresExternalProducersAtSubmit()) {
       rt.wire(g);
       t.wired[g] = true;
+    } else {
+      t.wired[g] = false;
     }
     return true;
-  }
-
-  /**
-   * The task's producers, deduplicated and ascending: creator retention and TensorMap writers of
-   * every non-OUTPUT argument, except, inside a MANUAL region, tensors created in that region
-   * (scope-local: only explicit edges count for them). Incremental manual tasks add their explicit
-   * edges here, as v0 passes them with the submit. CONSUMED producers count as retired.
-   */
-  private void gatherProducers(Op.Submit s, Scope scope) {
-    producerCount = 0;
-    for (TensorArg arg : s.args()) {
-      if (arg.direction() == ArgDirection.OUTPUT || scopeLocal(arg, scope)) {
-        continue;
-      }
-      for (long p : rt.tensorMap.lookup(arg, live)) {
-        addProducer(p);
-      }
-    }
-    if (scope.manual() && publishMode == PublishMode.INCREMENTAL) {
-      for (long programId : explicitDeps.get(s.task())) {
-        int p = taskOf(programId);
-        if (live.test(p)) {
-          addProducer(p);
-        }
-      }
-    }
-    Arrays.sort(producers, 0, producerCount);
-    int n = 0;
-    for (int i = 0; i < producerCount; i++) {
-      if (n == 0 || producers[n - 1] != producers[i]) {
-        producers[n++] = producers[i];
-      }
-    }
-    producerCount = n;
-  }
-
-  private void addProducer(long task) {
-    if (producerCount == producers.length) {
-      producers = Arrays.copyOf(producers, producerCount * 2);
-    }
-    producers[producerCount++] = task;
-  }
-
-  /**
-   * For the invariant monitor: the creators of buffers {@code task} reads (INPUT, INOUT) that were
-   * created in another scope of its MANUAL region. No lookup finds them (the buffers are scope-local),
-   * so only an explicit edge orders the two; the monitor checks the runtime wired one.
-   */
-  private void noteDataFlowProducers(int task, Op.Submit s, Scope scope) {
-    TaskTable t = rt.tasks;
-    for (TensorArg arg : s.args()) {
-      if (!arg.direction().looksUp()) {
-        continue;
-      }
-      OptionalLong owner = rt.tensorMap.owner(arg.base());
-      if (owner.isEmpty()) {
-        continue;
-      }
-      int p = (int) owner.getAsLong();
-      if (p != task && !t.hidden[p] && t.scope[p] >= scope.manualRoot && t.scope[p] != scope.id) {
-        rt.monitor.dataFlowProducer(task, p);
-      }
-    }
-  }
-
-  private boolean scopeLocal(TensorArg arg, Scope scope) {
-    if (!scope.manual()) {
-      return false;
-    }
-    OptionalLong owner = rt.tensorMap.owner(arg.base());
-    return owner.isPresent() && rt.tasks.scope[(int) owner.getAsLong()] >= scope.manualRoot;
   }
 
   private boolean allocTensors(Op.AllocTensors a) {
@@ -567,6 +497,7 @@ final class Orchestrator {
         }
         if (!t.wired[g] && !rules.publish().addDependencyWiresAtOnce()) {
           rt.wire(g);
+          t.wired[g] = true;
         }
       }
       for (int i = 0; i < owned.size(); i++) {
@@ -680,6 +611,20 @@ final class Orchestrator {
       lastProgressNs = rt.now();
       decide(policy.onProgress(view));
     }
+  }
+
+  /**
+   * The blocked allocation as the version's device would report it if it gave up now (a stall
+   * dump a device-log reader can read); empty when not blocked.
+   */
+  ImmutableList<String> stallReport() {
+    if (!blocked) {
+      return ImmutableList.of();
+    }
+    boolean pool = blockedOn == StallResource.DEP_POOL;
+    String verdict = finding.map(StallFinding::verdict).orElse("");
+    return rules.diagnostics().lines(FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
+        pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
   }
 
   void quiescent() {

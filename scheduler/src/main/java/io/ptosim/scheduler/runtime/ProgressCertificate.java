@@ -102,12 +102,12 @@ final class ProgressCertificate {
    */
   private boolean holders(int head) {
     TaskTable t = rt.tasks;
-    int pinned = rt.orchestrator.pinnedUnwired();
     for (int g = head + 1; g < t.size; g++) {
       if (breaksRule(g)) {
         return false;
       }
-      boolean holds = t.published[g] || t.wired[g] || g == pinned;
+      // TaskTable.wired: its producers hold references for it (wired, or claimed before ensure_space).
+      boolean holds = t.published[g] || t.wired[g];
       if (t.state[g] < TaskTable.COMPLETED && holds && t.producers.contains(g, head)) {
         push(g);
       }

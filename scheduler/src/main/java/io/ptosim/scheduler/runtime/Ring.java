@@ -1,6 +1,5 @@
 package io.ptosim.scheduler.runtime;
 
-import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.scheduler.version.orch.DepPoolAccounting;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import java.util.Arrays;
@@ -42,8 +41,8 @@ final class Ring {
   /** Until when the advance try-lock is held, and by which thread. */
   long lockedUntil = -1;
   int lockOwner = -1;
-  /** #1586's pending bit: a loser of the try-lock saw a CONSUMED task the holder may have missed. */
-  EventHandle advanceRetry;
+  /** #1586's bit in advance_pending_mask: a loser of the try-lock saw a CONSUMED task the holder may have missed. */
+  boolean advancePending;
 
   Ring(int id, RingConfig.RingSize size) {
     this.id = id;

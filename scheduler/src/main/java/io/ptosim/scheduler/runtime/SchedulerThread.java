@@ -5,31 +5,39 @@ import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.scheduler.version.SchedulerRules;
+import io.ptosim.scheduler.version.sched.DispatchRule;
+import io.ptosim.scheduler.version.sched.SchedulerTimeoutRule;
 
 /**
  * One AICPU scheduler thread, modelled event-driven rather than as a polling loop: it runs one
  * <em>iteration</em> of upstream's scheduler loop when there is something to see (a core's finish
- * became visible, work arrived in a shared queue while it has an idle core, or its previous
- * iteration made progress), never while it would only spin.
+ * became visible, work arrived in a shared queue while it has an idle core, a pending ring advance
+ * waits for an idle iteration, or its previous iteration made progress), never while it would only
+ * spin. The spinning in between is counted, not simulated: an idle thread spins one iteration per
+ * {@code idleLoopNs} from its first iteration without progress, which is what its timeout rule counts.
  *
  * <p>An iteration, at instant {@code t}: handles every noticed block finish (completion, consumers'
- * fanin, newly ready tasks into its local buffers), dispatches ready tasks to its idle cores (MIX
- * first, then AIC/AIV on even threads and AIV/AIC on odd ones; local buffer before shared queue),
- * moves what is left in its local buffers to the shared queues, and, only if it made no progress,
- * flushes its deferred releases. Its events are stamped {@code t}; the iteration's cost makes the
- * thread busy until {@code t + cost}, delays its dispatches' arrival at the cores, and a thread
- * that made progress iterates again when it is free (that next iteration may be the idle one).
+ * fanin, newly ready tasks into its local buffers when the version has them), dispatches ready tasks
+ * to its idle cores in the version's order and batches (local buffer last in first out, then the
+ * shared queue first in first out), moves what is left in its local buffers to the shared queues,
+ * and, only if it made no progress, flushes its deferred releases and drains pending ring advances
+ * when the version has them. Its events are stamped {@code t}; the iteration's cost makes the thread
+ * busy until {@code t + cost}, delays its dispatches' arrival at the cores, and a thread that made
+ * progress iterates again when it is free (that next iteration may be the idle one).
  */
 final class SchedulerThread {
-  /** Upstream's per-thread local ready buffer capacity per shape. */
-  static final int LOCAL_CAPACITY = 64;
   /** Upstream's deferred-release buffer size. */
   static final int RELEASE_BUFFER = 256;
 
   final int index;
   private final DeviceRuntime rt;
   private final EventLabel label;
+  private final EventLabel timeoutLabel;
+  private final DispatchRule dispatchRule;
+  private final SchedulerTimeoutRule timeoutRule;
   private final int[] dispatchOrder;
+  private final int localCapacity;
   private final IntQueue[] local = {new IntQueue(), new IntQueue(), new IntQueue()};
   /** Units whose block finish is visible to this thread, in the order they became visible. */
   private final IntQueue noticed = new IntQueue();
@@ -40,17 +48,30 @@ final class SchedulerThread {
   /** Cost of the running iteration so far. */
   private long spent;
 
-  SchedulerThread(DeviceRuntime rt, int index) {
+  /** When the last iteration with progress ended (upstream last_progress_ts). */
+  private long lastProgressNs;
+  /** When the first iteration without progress since then started; -1 while the thread makes progress. */
+  private long firstIdleNs = -1;
+  private EventHandle timeout;
+  /** The thread left its loop (pr482's idle timeout): it polls and dispatches no more. */
+  private boolean exited;
+
+  SchedulerThread(DeviceRuntime rt, int index, SchedulerRules rules) {
     this.rt = rt;
     this.index = index;
     this.label = EventLabel.of(SnapshotDump.SCHED_PREFIX + index);
-    this.dispatchOrder = index % 2 == 0
-        ? new int[] {Shapes.MIX, Shapes.AIC, Shapes.AIV}
-        : new int[] {Shapes.MIX, Shapes.AIV, Shapes.AIC};
+    this.timeoutLabel = EventLabel.of(SnapshotDump.SCHED_TIMEOUT);
+    this.dispatchRule = rules.dispatch();
+    this.timeoutRule = rules.timeout();
+    this.localCapacity = rules.readyBuffers().localCapacity();
+    this.dispatchOrder = dispatchRule.order(index).stream().mapToInt(s -> s.code()).toArray();
   }
 
   /** Makes sure an iteration runs no later than {@code atNs} (and not before the thread is free). */
   void requestIteration(long atNs) {
+    if (exited) {
+      return;
+    }
     long at = Math.max(atNs, busyUntil);
     if (iteration != null && iteration.isPending()) {
       if (iteration.atNs() <= at) {
@@ -67,9 +88,9 @@ final class SchedulerThread {
     requestIteration(rt.now());
   }
 
-  /** Puts a newly ready task into the local buffer; false when the buffer is full. */
+  /** Puts a newly ready task into the local buffer; false when the version has none or it is full. */
   boolean pushLocal(int shape, int task) {
-    if (local[shape].size() >= LOCAL_CAPACITY) {
+    if (local[shape].size() >= localCapacity) {
       return false;
     }
     local[shape].push(task);
@@ -89,8 +110,30 @@ final class SchedulerThread {
     return deferred;
   }
 
+  /** When the thread can next iterate: now, or when its current iteration's cost is spent. */
+  long freeAt() {
+    return busyUntil;
+  }
+
+  boolean exited() {
+    return exited;
+  }
+
+  /** When the current idle spell's first iteration started, or -1 while the thread makes progress. */
+  long firstIdleNs() {
+    return firstIdleNs;
+  }
+
+  /** Idle since {@link #firstIdleNs}: the number of the idle iteration running at {@code atNs}. */
+  long idleIterationsAt(long atNs) {
+    return firstIdleNs < 0 ? 0 : 1 + (atNs - firstIdleNs) / Math.max(1, rt.platform.idleLoopNs());
+  }
+
   private void iterate() {
     iteration = null;
+    if (exited) {
+      return;
+    }
     rt.actionCostNs = 0;
     PlatformProfile p = rt.platform;
     long now = rt.now();
@@ -111,20 +154,87 @@ final class SchedulerThread {
         deferRelease(task);
       }
     }
+    boolean narrowYield = false;
     for (int shape : dispatchOrder) {
+      if (shape != Shapes.MIX && narrowYield) {
+        continue;
+      }
       progress |= dispatch(shape, now);
+      if (shape == Shapes.MIX && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
+        narrowYield = true;
+      }
     }
-    for (int shape = 0; shape < Shapes.COUNT; shape++) {
+    for (int shape : dispatchOrder) {
       while (!local[shape].isEmpty()) {
         rt.enqueueShared(shape, local[shape].pop());
       }
     }
     if (!progress) {
       flushReleases();
+      progress = rt.drainPendingAdvances(index);
     }
     busyUntil = now + spent + rt.actionCostNs;
     if (progress) {
+      lastProgressNs = busyUntil;
+      firstIdleNs = -1;
+      cancelTimeout();
       requestIteration(busyUntil);
+    } else {
+      if (firstIdleNs < 0) {
+        firstIdleNs = now;
+      }
+      armTimeout();
+    }
+  }
+
+  /**
+   * Schedules the timeout of the current idle spell, when the rule could act on it: pr482's limit
+   * always, main's budget only while this thread owns a running block or the orchestrator is done
+   * (before that main's gate cannot pass: total_tasks_ is 0 until the orchestrator finishes).
+   */
+  void armTimeout() {
+    if (exited || firstIdleNs < 0 || rt.runDone() || (timeout != null && timeout.isPending())) {
+      return;
+    }
+    if (!timeoutRule.armed(rt.cores.ownsRunning(index), rt.orchestratorFinished())) {
+      return;
+    }
+    long k = timeoutRule.firingIteration(rt.platform.idleLoopNs(), firstIdleNs, lastProgressNs);
+    long at = Math.max(rt.now(), firstIdleNs + (k - 1) * Math.max(1, rt.platform.idleLoopNs()));
+    timeout = rt.kernel.scheduleAt(at, Ranks.POLICY_TIMER, timeoutLabel, () -> fireTimeout(k));
+  }
+
+  void cancelTimeout() {
+    if (timeout != null && timeout.isPending()) {
+      rt.kernel.cancel(timeout);
+    }
+    timeout = null;
+  }
+
+  private void fireTimeout(long idleIterations) {
+    timeout = null;
+    if (exited || rt.aborted() || rt.runDone()) {
+      return;
+    }
+    SchedulerTimeoutRule.TimeoutAction action = timeoutRule.onFire(SchedulerStallScan.of(rt, index), idleIterations);
+    rt.schedulerLog(action.lines());
+    if (action instanceof SchedulerTimeoutRule.ThreadExit) {
+      rt.record(new TraceEvent.SchedulerTimeout(rt.now(), index, idleIterations, "exit", ""));
+      exited = true;
+      if (iteration != null && iteration.isPending()) {
+        rt.kernel.cancel(iteration);
+      }
+      iteration = null;
+    } else if (action instanceof SchedulerTimeoutRule.Latch l) {
+      rt.record(new TraceEvent.SchedulerTimeout(rt.now(), index, idleIterations, "latch", l.subClass().label()));
+      rt.abort(l.code(), l.message());
+    } else {
+      // upstream refreshes last_progress_ts and keeps spinning: the next budget counts from now. While
+      // no core runs, nothing can change the gate before quiescence, which re-arms the idle threads.
+      lastProgressNs = rt.now();
+      if (rt.cores.anyRunning()) {
+        armTimeout();
+      }
     }
   }
 
@@ -142,33 +252,61 @@ final class SchedulerThread {
     }
   }
 
+  /**
+   * One shape's dispatch: while the thread has cores for the shape, pop a batch of as many tasks as
+   * it has valid clusters (or idle cores, per the rule), local buffer first (newest first), then the
+   * shared queue (oldest first), and give each task as many blocks as fit. A task that got no core
+   * or has blocks left goes back to the shared queue's tail, as upstream re-pushes it.
+   */
   private boolean dispatch(int shape, long now) {
     TaskTable t = rt.tasks;
     boolean any = false;
+    IntQueue shared = rt.ready.queue(shape);
+    boolean whole = dispatchRule.mixNeedsWholeCluster();
     while (true) {
-      IntQueue source = local[shape].isEmpty() ? rt.ready.queue(shape) : local[shape];
-      if (source.isEmpty()) {
+      int want = rt.cores.batchSize(index, shape, whole, dispatchRule.aivBatchPerCore());
+      if (want == 0) {
         return any;
       }
-      int task = source.get(0);
-      int unit = rt.cores.idleUnit(index, shape, t.mask[task]);
-      if (unit < 0) {
+      int[] batch = new int[want];
+      int got = 0;
+      while (got < want && !local[shape].isEmpty()) {
+        batch[got++] = local[shape].popLast();
+      }
+      while (got < want && !shared.isEmpty()) {
+        batch[got++] = shared.pop();
+      }
+      if (got == 0) {
         return any;
       }
-      source.pop();
-      if (t.nextBlock[task] == 0) {
-        if (rt.monitor != null) {
-          rt.monitor.dispatch(task);
+      boolean placed = false;
+      for (int i = 0; i < got; i++) {
+        int task = batch[i];
+        int unit = rt.cores.idleUnit(index, shape, t.mask[task], whole);
+        if (unit < 0) {
+          // no wake: a core of some thread must free first, and that thread iterates when it does
+          rt.ready.push(shape, task);
+          continue;
         }
-        rt.setState(task, TaskTable.RUNNING);
+        if (t.nextBlock[task] == 0) {
+          if (rt.monitor != null) {
+            rt.monitor.dispatch(task);
+          }
+          rt.setState(task, TaskTable.RUNNING);
+        }
+        do {
+          dispatchBlock(task, unit, shape, now);
+        } while (t.nextBlock[task] < t.blockNum[task]
+            && (unit = rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
+        if (t.nextBlock[task] < t.blockNum[task]) {
+          rt.enqueueShared(shape, task);
+        }
+        placed = true;
+        any = true;
       }
-      do {
-        dispatchBlock(task, unit, shape, now);
-      } while (t.nextBlock[task] < t.blockNum[task] && (unit = rt.cores.idleUnit(index, shape, t.mask[task])) >= 0);
-      if (t.nextBlock[task] < t.blockNum[task]) {
-        rt.enqueueShared(shape, task);
+      if (!placed) {
+        return any;
       }
-      any = true;
     }
   }
 

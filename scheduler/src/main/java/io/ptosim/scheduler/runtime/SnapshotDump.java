@@ -37,6 +37,8 @@ final class SnapshotDump {
   static final String PUBLISH = "publish";
   static final String POLICY_TIMER = "policy_timer";
   static final String SCHED_PREFIX = "sched";
+  /** A scheduler thread's own timeout timer: like the policy's, not a transition the checker waits for. */
+  static final String SCHED_TIMEOUT = "idle_timeout";
 
   private static final TaskState[] STATES = TaskState.values();
 
@@ -51,7 +53,6 @@ final class SnapshotDump {
       named.set(open.id);
     }
     b.edgesKnown().pendingKnown();
-    int pinnedUnwired = rt.orchestrator.pinnedUnwired();
     Orchestrator o = rt.orchestrator;
     boolean poolWait = o.blocked() && o.blockedOn() == StallResource.DEP_POOL;
     for (Ring ring : rt.rings) {
@@ -68,15 +69,15 @@ final class SnapshotDump {
         int g = ring.taskAt(local);
         named.set(t.scope[g]);
         boolean unwired = unwiredTask(t, g);
-        boolean pinned = g == pinnedUnwired;
         // An unwired task waits only for its publish: every fanin release but the barrier's is shown.
-        // A pinned one shows its edges and, as its wiring will count them, its completed producers released.
-        int faninDone = pinned ? t.faninTotal[g] - 1 - pendingLiveProducers(rt, g)
-            : unwired ? t.faninTotal[g] - 1 : t.faninDone[g];
+        // A task waiting in ensure_space has claimed its producers but not been wired: its completed
+        // producers are shown released, as its wiring will count them.
+        int faninDone = unwired ? t.faninTotal[g] - 1
+            : g == rt.orchestrator.awaitingPool() ? completedProducers(t, g) : t.faninDone[g];
         b.addTask(new TaskRecord(t.id(g), STATES[t.state[g]], Count.unchecked(faninDone, t.faninTotal[g]),
             Count.unchecked(t.fanoutDone[g], t.fanoutTotal[g]), t.mask[g], Count.unchecked(t.done[g], t.blockNum[g]),
             t.blockNum[g], t.nextBlock[g], ringToken, OptionalLong.of(t.scope[g]), t.hidden[g]));
-        if (unwired && !pinned) {
+        if (unwired) {
           continue;
         }
         for (int e = t.producers.first(g); e != LinkedIntLists.END; e = t.producers.next(e)) {
@@ -128,31 +129,26 @@ final class SnapshotDump {
   }
 
   /**
-   * A deferred MANUAL task before its scope_end whose producers are recorded but not wired (main's
-   * draft wiring): no producer holds a fanout reference for it (the runtime lets a producer outside
-   * the scope retire meanwhile) and only the blocked orchestrator's scope_end can wire and publish
-   * it. The snapshot shows exactly that: no edges into it, producers' fanout as the runtime counts
-   * it, and its fanin waiting for the publish barrier alone. A deferred task already wired at its
-   * submit (pr482 pins its producers outside the scope until scope_end) is not unwired: its edges
-   * and real fanin are shown, and the unreleased barrier says it waits for the publish. Neither is
-   * the task whose producers hold main's submit-to-wire pin while the orchestrator waits in the
-   * dependency pool's ensure_space: its edges are shown too (see {@link Orchestrator#pinnedUnwired}).
+   * A deferred MANUAL task before its scope_end whose producers are recorded but not wired (the
+   * draft under main): no producer holds a fanout reference for it (the runtime lets a producer
+   * outside the scope retire meanwhile) and only the blocked orchestrator's scope_end can wire and
+   * publish it. The snapshot shows exactly that: no edges into it, producers' fanout as the runtime
+   * counts it, and its fanin waiting for the publish barrier alone. A task whose producers already
+   * hold references for it (pr482's submit-time wiring, main's claim before ensure_space) shows its
+   * edges.
    */
   private static boolean unwiredTask(TaskTable t, int task) {
     return !t.published[task] && !t.hidden[task] && !t.wired[task];
   }
 
-  /** The live producers of {@code task} not yet COMPLETED: the fanin releases its wiring will still wait for. */
-  private static int pendingLiveProducers(DeviceRuntime rt, int task) {
-    TaskTable t = rt.tasks;
-    int count = 0;
+  private static int completedProducers(TaskTable t, int task) {
+    int n = 0;
     for (int e = t.producers.first(task); e != LinkedIntLists.END; e = t.producers.next(e)) {
-      int p = t.producers.value(e);
-      if (isLive(rt, p) && t.state[p] < TaskTable.COMPLETED) {
-        count++;
+      if (t.state[t.producers.value(e)] >= TaskTable.COMPLETED) {
+        n++;
       }
     }
-    return count;
+    return n;
   }
 
   private static boolean isLive(DeviceRuntime rt, int task) {
@@ -176,7 +172,7 @@ final class SnapshotDump {
     for (io.ptosim.des.kernel.PendingEvent e : events) {
       String kind = e.label().kind();
       long at = e.atNs();
-      if (kind.equals(POLICY_TIMER)) {
+      if (kind.equals(POLICY_TIMER) || kind.equals(SCHED_TIMEOUT)) {
         continue;
       }
       if (kind.startsWith(SCHED_PREFIX)) {

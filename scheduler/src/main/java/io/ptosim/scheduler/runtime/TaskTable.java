@@ -29,7 +29,11 @@ final class TaskTable {
   final int[] done;
   final boolean[] hidden;
   final boolean[] published;
-  /** A deferred MANUAL task already wired (at its submit), so scope_end only publishes it. */
+  /**
+   * The task's producers hold fanout references for it: wired, or (main) claimed by its submit
+   * while it waits for the pool. A deferred MANUAL task wired at its submit (pr482) is only
+   * published by scope_end.
+   */
   final boolean[] wired;
   final long[] durationNs;
   /** Start offset of the task's packed outputs in its ring's heap. */

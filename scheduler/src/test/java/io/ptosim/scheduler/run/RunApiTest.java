@@ -60,11 +60,11 @@ class RunApiTest {
 
     assertThat(r.completed()).isTrue();
     assertThat(r.exitCode()).isZero();
-    assertThat(r.message()).isEqualTo("completed 13 tasks in 22995 ns");
+    assertThat(r.message()).isEqualTo("completed 13 tasks in 22735 ns");
     assertThat(r.tasks()).isEqualTo(13);
     assertThat(r.events()).isEqualTo(trace.lines().size());
     assertThat(r.kernelEvents()).isPositive();
-    assertThat(r.virtualTimeNs()).isEqualTo(22_995);
+    assertThat(r.virtualTimeNs()).isEqualTo(22_735);
     assertThat(r.traceHash()).hasSize(64);
     assertThat(r.stalls()).isEmpty();
     assertThat(r.finalSnapshot()).isEmpty();

@@ -91,7 +91,7 @@ class ProgressCertificateTest {
   }
 
   static Stream<Arguments> stallingRuns() {
-    PlatformProfile sim = PlatformProfiles.a2a3sim();
+    PlatformProfile sim = PlatformProfiles.a2a3simFastSpin();
     PlatformProfile hw = PlatformProfiles.a2a3();
     ImmutableSet<Fault> none = ImmutableSet.of();
     WorkloadParams w64 = WorkloadParams.defaults().withWindow(64);

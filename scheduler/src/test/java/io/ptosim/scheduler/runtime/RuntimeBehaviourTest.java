@@ -126,7 +126,8 @@ class RuntimeBehaviourTest {
     RunReport report = Simulation.run(RunConfig.defaults(case2), List.of());
 
     assertThat(report.outcome()).isEqualTo(Outcome.COMPLETED);
-    // Per task: its op, a block finish, and a handful of scheduler iterations; no idle spinning.
-    assertThat(report.kernelEvents()).isLessThan(6 * report.tasks());
+    // Per task: its op, a block finish, and a handful of scheduler iterations; no idle spinning. main has
+    // no local ready buffers, so each ready task goes to the shared queue and wakes the idle threads.
+    assertThat(report.kernelEvents()).isLessThan(7 * report.tasks());
   }
 }

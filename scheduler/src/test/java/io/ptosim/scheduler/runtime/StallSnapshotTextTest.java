@@ -126,7 +126,7 @@ class StallSnapshotTextTest {
   @MethodSource("correctRuns")
   void readyLinesNameReadyTasksOnlyAndTheTextGivesTheInSimulationVerdict(String name, PagedAttentionCase c, long window,
       boolean queuedAtSomeStall) {
-    List<Compared> judgements = run(PagedAttention.program(c, true), PlatformProfiles.a2a3sim(), window, ImmutableSet.of());
+    List<Compared> judgements = run(PagedAttention.program(c, true), PlatformProfiles.a2a3simFastSpin(), window, ImmutableSet.of());
 
     assertThat(judgements).as(name).isNotEmpty();
     if (queuedAtSomeStall) {
@@ -155,7 +155,7 @@ class StallSnapshotTextTest {
   @MethodSource("faults")
   void underASeedBugTheTextGivesTheSameViolation(Fault fault) {
     List<Compared> judgements = run(PagedAttention.program(PagedAttentionCase.byName("Case2"), true),
-        PlatformProfiles.a2a3sim(), 1024, ImmutableSet.of(fault));
+        PlatformProfiles.a2a3simFastSpin(), 1024, ImmutableSet.of(fault));
 
     Compared last = judgements.get(judgements.size() - 1);
     assertThat(last.inSimulation().verdict()).isEqualTo(VerdictKind.INVARIANT_VIOLATION.name());

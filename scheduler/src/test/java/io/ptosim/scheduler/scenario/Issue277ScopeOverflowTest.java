@@ -56,6 +56,11 @@ class Issue277ScopeOverflowTest {
     assertThat(run.report().virtualTimeNs()).isEqualTo(28_285);
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("QUIESCENT");
     assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
+    // The stall dump in main's device text: what its allocator would print were it to give up here.
+    assertThat(run.report().deviceLog()).contains(
+        "[ERROR] report_deadlock: FATAL: Task Allocator Deadlock - Task Ring Full! ring=1",
+        "[ERROR] report_deadlock:   Task ring 1: current=63, last_alive=0, active=63/64 (98.4%)",
+        "[ERROR] report_deadlock:   Head task 0: state=1, consumers=0/0, scope_released=0");
   }
 
   @Test

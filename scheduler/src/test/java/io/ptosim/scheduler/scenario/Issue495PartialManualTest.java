@@ -54,7 +54,7 @@ class Issue495PartialManualTest {
 
   private static RunConfig.Builder case2(String policy) {
     return RunConfig.builder(PagedAttention.program(PagedAttentionCase.byName("Case2"), true))
-        .platform(PlatformProfiles.a2a3sim()).policy(policy).publishMode(PublishMode.DEFERRED).window(1024);
+        .platform(PlatformProfiles.a2a3simFastSpin()).policy(policy).publishMode(PublishMode.DEFERRED).window(1024);
   }
 
   @Test
@@ -237,7 +237,7 @@ class Issue495PartialManualTest {
         .filter(id -> run.task(id).state() == TaskState.PENDING).sorted().toList();
     assertThat(pendingQueued).hasSize(80).allSatisfy(id -> assertThat(run.task(id).fanin().isComplete()).isTrue());
     long named = pendingQueued.get(0);
-    assertThat(named).isEqualTo(TaskIds.of(2, 159));
+    assertThat(named).isEqualTo(TaskIds.of(2, 139));
     assertThat(run.report().finding()).hasValueSatisfying(f -> {
       assertThat(f.verdict()).isEqualTo("INVARIANT_VIOLATION");
       assertThat(f.reason()).startsWith("Impossible state: a ready(local) trace shows task " + named

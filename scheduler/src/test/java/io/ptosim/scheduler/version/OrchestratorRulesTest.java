@@ -60,6 +60,19 @@ class OrchestratorRulesTest {
   }
 
   @Test
+  void theCheckerSeesATaskBlockedInEnsureSpaceAsAConsumerOnlyTheOrchestratorCanPublish() {
+    // The blocked task holds its slot and its producers' fanout claims: the snapshot shows its edges
+    // and its completed producers released, so the checker finds the cycle, not an impossible state.
+    Program p = PagedAttention.program(PagedAttentionCase.byName("CaseSmall2"), false);
+    RunReport r = Simulation.run(RunConfig.builder(p).platform(PlatformProfiles.a2a3sim()).policy("checker")
+        .rings(RingConfig.defaults().withDepPool(16)).build(), List.of());
+
+    assertThat(r.exitCode()).isEqualTo(4);
+    assertThat(r.finding().orElseThrow().verdict()).isEqualTo("REAL_DEADLOCK");
+    assertThat(r.message()).contains("which only the orchestrator can publish");
+  }
+
+  @Test
   void pr482sPoolStallPrintsItsRingAndExitsWithoutAnErrorCode() {
     RunReport r = small2(RuntimeVersions.pr482(), RingConfig.defaults().withDepPool(16));
 

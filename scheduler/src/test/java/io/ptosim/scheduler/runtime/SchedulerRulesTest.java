@@ -1,0 +1,313 @@
+package io.ptosim.scheduler.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.collect.ImmutableSet;
+import io.ptosim.des.event.TraceEvent;
+import io.ptosim.des.kernel.RunLimits;
+import io.ptosim.des.kernel.RunResult;
+import io.ptosim.des.kernel.SimKernel;
+import io.ptosim.des.kernel.StopReason;
+import io.ptosim.des.platform.PlatformProfile;
+import io.ptosim.des.platform.PlatformProfiles;
+import io.ptosim.des.trace.MemoryTrace;
+import io.ptosim.des.trace.TraceRecorder;
+import io.ptosim.scheduler.fault.Fault;
+import io.ptosim.scheduler.policy.StallPolicies;
+import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.program.ProgramBuilder;
+import io.ptosim.scheduler.program.ScopeMode;
+import io.ptosim.scheduler.program.TensorArg;
+import io.ptosim.scheduler.version.RuntimeVersion;
+import io.ptosim.scheduler.version.RuntimeVersions;
+import io.ptosim.scheduler.version.sched.AdvanceRule;
+import io.ptosim.scheduler.version.sched.IdleIterationLimit;
+import io.ptosim.scheduler.version.sched.NoProgressBudget;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each scheduler rule of a runtime version, on a small program where it decides the outcome: the
+ * exact dispatch order, the thread timeouts, and the advance try-lock.
+ */
+class SchedulerRulesTest {
+  private static final int AIC = 0b001;
+  private static final int AIV0 = 0b010;
+  private static final int MIX = 0b011;
+
+  /** One cluster, one scheduler thread, microsecond kernels: every dispatch is a rule's decision. */
+  private static PlatformProfile oneCluster() {
+    return PlatformProfiles.a2a3().with("clusters", 1).with("schedulerThreads", 1);
+  }
+
+  /** A run kept open: the runtime, its kernel, its trace. */
+  private record Run(DeviceRuntime rt, SimKernel kernel, MemoryTrace trace) implements AutoCloseable {
+    static Run start(Program program, RuntimeVersion version, PlatformProfile platform, String policy,
+        ImmutableSet<Fault> faults, RingConfig rings) {
+      MemoryTrace trace = new MemoryTrace();
+      SimKernel kernel = new SimKernel();
+      RuntimeSetup setup = new RuntimeSetup(program, version, platform, StallPolicies.byName(policy),
+          PublishMode.INCREMENTAL, rings, faults, false);
+      DeviceRuntime rt = DeviceRuntime.create(setup, kernel, new TraceRecorder(List.of(trace)));
+      rt.start();
+      return new Run(rt, kernel, trace);
+    }
+
+    static Run start(Program program, RuntimeVersion version, PlatformProfile platform) {
+      return start(program, version, platform, "patient", ImmutableSet.of(), RingConfig.defaults());
+    }
+
+    RunResult runToEnd() {
+      RunResult r = kernel.run(RunLimits.DEFAULT);
+      while (r.reason() == StopReason.QUIESCENT && rt.resumeOnQuiescent()) {
+        r = kernel.run(RunLimits.DEFAULT);
+      }
+      if (r.reason() == StopReason.QUIESCENT) {
+        rt.onQuiescent();
+      }
+      return r;
+    }
+
+    List<Long> dispatchOrder() {
+      return trace.events(TraceEvent.Dispatch.class).stream().filter(d -> d.block() == 0).map(TraceEvent.Dispatch::task)
+          .toList();
+    }
+
+    @Override
+    public void close() {
+      kernel.close();
+    }
+  }
+
+  private static long id(long local) {
+    return TaskIds.of(0, (int) local);
+  }
+
+  /**
+   * P (AIC) gates three AIV consumers C1, C2, C3 on one AIV core. P's completion makes them ready
+   * in its fanout list's order (newest first: C3, C2, C1). pr482 keeps them in the thread's local
+   * buffer and pops the newest first (C1), then moves C3, C2 to the shared FIFO; main has no local
+   * buffer, so the shared FIFO gives C3, C2, C1.
+   */
+  private static Program fanOut() {
+    ProgramBuilder pb = ProgramBuilder.named("fan-out");
+    TensorArg out = TensorArg.output(1 << 20, 256);
+    pb.submit("short", AIC, 1, out);
+    for (int i = 0; i < 3; i++) {
+      pb.submit("short", AIV0, 1, out.as(io.ptosim.scheduler.program.ArgDirection.INPUT),
+          TensorArg.output((2L + i) << 20, 256));
+    }
+    return pb.build();
+  }
+
+  @Test
+  void pr482PopsItsLocalReadyBufferLastInFirstOut() {
+    try (Run run = Run.start(fanOut(), RuntimeVersions.pr482(), oneCluster().with("aivPerCluster", 1))) {
+      run.runToEnd();
+      assertThat(run.dispatchOrder()).containsExactly(id(0), id(1), id(3), id(2));
+    }
+  }
+
+  @Test
+  void mainTakesReadyTasksFromTheSharedQueueFirstInFirstOut() {
+    try (Run run = Run.start(fanOut(), RuntimeVersions.main(), oneCluster().with("aivPerCluster", 1))) {
+      run.runToEnd();
+      assertThat(run.dispatchOrder()).containsExactly(id(0), id(3), id(2), id(1));
+    }
+  }
+
+  /**
+   * L (AIV0, long) runs; G (AIC) gates M (MIX: AIC + AIV0) and C (AIC). When G completes, M cannot
+   * start: AIV0 is busy. pr482 goes on to AIC and starts C; main gives MIX strict priority (AIC/AIV
+   * yield while a MIX task is queued), so M starts when L ends and C after M.
+   */
+  private static Program mixBehindLong() {
+    ProgramBuilder pb = ProgramBuilder.named("mix-behind-long");
+    pb.submit("long", AIV0, 1, TensorArg.output(1 << 20, 256));
+    TensorArg g = TensorArg.output(2 << 20, 256);
+    pb.submit("short", AIC, 1, g);
+    TensorArg in = g.as(io.ptosim.scheduler.program.ArgDirection.INPUT);
+    pb.submit("mix", MIX, 1, in, TensorArg.output(3 << 20, 256));
+    pb.submit("short", AIC, 1, in, TensorArg.output(4 << 20, 256));
+    return pb.build();
+  }
+
+  @Test
+  void pr482DispatchesNarrowShapesWhileAMixTaskWaitsForAWholeCluster() {
+    try (Run run = Run.start(mixBehindLong(), RuntimeVersions.pr482(), oneCluster())) {
+      run.runToEnd();
+      assertThat(run.dispatchOrder()).containsExactly(id(0), id(1), id(3), id(2));
+    }
+  }
+
+  @Test
+  void mainGivesQueuedMixStrictPriorityOverAicAndAiv() {
+    try (Run run = Run.start(mixBehindLong(), RuntimeVersions.main(), oneCluster())) {
+      run.runToEnd();
+      assertThat(run.dispatchOrder()).containsExactly(id(0), id(1), id(2), id(3));
+    }
+  }
+
+  /** A MIX task of AIC + AIV0 and an AIV task, both ready at once on one idle cluster. */
+  private static Program mixBesideAiv() {
+    ProgramBuilder pb = ProgramBuilder.named("mix-beside-aiv");
+    TensorArg g = TensorArg.output(1 << 20, 256);
+    pb.submit("short", AIC, 1, g);
+    TensorArg in = g.as(io.ptosim.scheduler.program.ArgDirection.INPUT);
+    pb.submit("mix", MIX, 1, in, TensorArg.output(2 << 20, 256));
+    pb.submit("long", AIV0, 1, in, TensorArg.output(3 << 20, 256));
+    return pb.build();
+  }
+
+  @Test
+  void aMixBlockOccupiesOnlyItsMaskedCoresAndTheFreeAivCoreTakesAnAivTask() {
+    for (RuntimeVersion v : RuntimeVersions.all()) {
+      try (Run run = Run.start(mixBesideAiv(), v, oneCluster())) {
+        run.runToEnd();
+        List<TraceEvent.Dispatch> d = run.trace.events(TraceEvent.Dispatch.class);
+        TraceEvent.Dispatch mix = d.stream().filter(e -> e.task() == id(1)).findFirst().orElseThrow();
+        TraceEvent.Dispatch aiv = d.stream().filter(e -> e.task() == id(2)).findFirst().orElseThrow();
+        // same iteration: MIX takes AIC + AIV0 of the idle cluster, the AIV task the remaining AIV1
+        assertThat(aiv.atNs()).as(v.name()).isEqualTo(mix.atNs());
+        assertThat(aiv.core().index()).as(v.name()).isEqualTo(1);
+      }
+    }
+  }
+
+  /** An AIV1-only mask is an AIV task: it runs on AIV0 when that core is idle (normalised at submit upstream). */
+  @Test
+  void anAiv1OnlyTaskRunsOnAiv0() {
+    ProgramBuilder pb = ProgramBuilder.named("aiv1-only");
+    pb.submit("short", 0b100, 1, TensorArg.output(1 << 20, 256));
+    for (RuntimeVersion v : RuntimeVersions.all()) {
+      try (Run run = Run.start(pb.build(), v, oneCluster())) {
+        run.runToEnd();
+        assertThat(run.trace.events(TraceEvent.Dispatch.class).get(0).core().index()).as(v.name()).isEqualTo(0);
+      }
+    }
+  }
+
+  /** The orchestrator blocks for good (window 4, one MANUAL scope of 4 tasks) under the patient policy. */
+  private static Program blockedForever() {
+    ProgramBuilder pb = ProgramBuilder.named("blocked-forever");
+    pb.scope(ScopeMode.MANUAL);
+    for (int i = 0; i < 4; i++) {
+      pb.submit("short", AIC, 1, TensorArg.output((1L + i) << 20, 256));
+    }
+    return pb.endScope().build();
+  }
+
+  @Test
+  void pr482ThreadLeavesItsLoopOnItsIdleIteration800001AndLatchesNoCode() {
+    PlatformProfile p = oneCluster();
+    try (Run run = Run.start(blockedForever(), RuntimeVersions.pr482(), p, "patient", ImmutableSet.of(),
+        RingConfig.defaults().withWindow(4))) {
+      RunResult first = run.kernel.run(new RunLimits(1_000_000, 1_000_000));
+      assertThat(run.rt.orchestratorBlocked()).isTrue();
+      SchedulerThread t = run.rt.threads[0];
+      long idleSince = t.firstIdleNs();
+      assertThat(idleSince).isGreaterThan(0);
+      long due = idleSince + IdleIterationLimit.PR482_MAX_IDLE_ITERATIONS * p.idleLoopNs();
+      assertThat(first.reason()).isEqualTo(StopReason.TIME_LIMIT);
+      run.kernel.run(new RunLimits(1_000_000, due - 1));
+      assertThat(run.trace.events(TraceEvent.SchedulerTimeout.class)).isEmpty();
+      assertThat(t.idleIterationsAt(due - 1)).isEqualTo(800_000);
+
+      run.runToEnd();
+      List<TraceEvent.SchedulerTimeout> fired = run.trace.events(TraceEvent.SchedulerTimeout.class);
+      assertThat(fired).hasSize(1);
+      assertThat(fired.get(0).atNs()).isEqualTo(due);
+      assertThat(fired.get(0).idleIterations()).isEqualTo(800_001);
+      assertThat(fired.get(0).action()).isEqualTo("exit");
+      assertThat(run.rt.schedulerLog()).containsExactly("Thread 0: PTO2 timeout after 800001 idle iterations");
+      assertThat(run.rt.aborted()).isFalse();
+      assertThat(t.exited()).isTrue();
+    }
+  }
+
+  @Test
+  void mainDoesNotTimeOutWhileTheOrchestratorIsBlocked() {
+    try (Run run = Run.start(blockedForever(), RuntimeVersions.main(), oneCluster(), "patient", ImmutableSet.of(),
+        RingConfig.defaults().withWindow(4))) {
+      run.runToEnd();
+      assertThat(run.trace.events(TraceEvent.SchedulerTimeout.class)).isEmpty();
+      assertThat(run.rt.orchestratorBlocked()).isTrue();
+      assertThat(run.rt.aborted()).isFalse();
+    }
+  }
+
+  /** One block that runs 15 s, past main's 10 s no-progress budget: S1, code 100. */
+  @Test
+  void mainLatchesCode100WithSubClassS1WhenItsOwnBlockRunsPastTheBudget() {
+    ProgramBuilder pb = ProgramBuilder.named("hung-core");
+    pb.submit("long", AIC, 1, TensorArg.output(1 << 20, 256));
+    PlatformProfile p = oneCluster().with("kernel.long", 15_000_000_000L);
+    try (Run run = Run.start(pb.build(), RuntimeVersions.main(), p)) {
+      run.runToEnd();
+      assertThat(run.rt.aborted()).isTrue();
+      assertThat(run.rt.abortCode()).isEqualTo(NoProgressBudget.SCHEDULER_TIMEOUT);
+      TraceEvent.SchedulerTimeout fired = run.trace.events(TraceEvent.SchedulerTimeout.class).get(0);
+      assertThat(fired.subClass()).isEqualTo("S1:running-stalled");
+      long dispatchedAt = run.trace.events(TraceEvent.Dispatch.class).get(0).atNs();
+      // the first idle iteration starting more than 10 s after the last progress
+      assertThat(fired.atNs() - dispatchedAt).isBetween(NoProgressBudget.MAIN_BUDGET_NS,
+          NoProgressBudget.MAIN_BUDGET_NS + 2 * p.idleLoopNs() + p.pollNs() + p.idleLoopNs());
+      assertThat(run.rt.abortMessage()).isEqualTo("[STALL thread=0 idle_iterations=" + fired.idleIterations()
+          + "] TIMEOUT_EXIT after_idle_iterations=" + fired.idleIterations()
+          + " sub_class=S1:running-stalled completed=0/1 running=1 ready=0 waiting=0 orch_done=1"
+          + " stuck_task_id=0 stuck_core=0");
+      assertThat(run.rt.schedulerLog()).contains(
+          "[SHUTDOWN_SNAPSHOT trigger_thread=0 reason=scheduler_timeout idle_iterations=" + fired.idleIterations()
+              + "] dumping all scheduler threads before emergency shutdown",
+          "[STALL thread=0 idle_iterations=" + fired.idleIterations() + "] TASK ring=0 task_id=0 state=RUNNING"
+              + " fanin_refcount=1/1 kernels=[aic:long aiv0:-1 aiv1:-1] running_on=[owner_thread=0 cores=[core=0(AIC)]]",
+          "[STALL thread=0 idle_iterations=" + fired.idleIterations() + "] CLUSTER cluster_id=0"
+              + " aic=core0(busy kernel=long task=0 cond_reg_state=ack) aiv0=core1(idle) aiv1=core2(idle)");
+    }
+  }
+
+  @Test
+  void pr482NeverLatchesCode100() {
+    ProgramBuilder pb = ProgramBuilder.named("hung-core");
+    pb.submit("long", AIC, 1, TensorArg.output(1 << 20, 256));
+    PlatformProfile p = oneCluster().with("kernel.long", 15_000_000_000L);
+    try (Run run = Run.start(pb.build(), RuntimeVersions.pr482(), p)) {
+      run.runToEnd();
+      assertThat(run.rt.aborted()).isFalse();
+      // its only thread left after 800,001 idle iterations (92 ms at 115 ns), so the block's end is never seen
+      assertThat(run.trace.events(TraceEvent.SchedulerTimeout.class)).extracting(TraceEvent.SchedulerTimeout::action)
+          .containsExactly("exit");
+      assertThat(run.rt.tasksCompleted()).isZero();
+    }
+  }
+
+  /**
+   * The #1545 race: the lost-advance workload, where a thread makes the ring head CONSUMED while
+   * another holds the advance lock. A loser that just returns (pr482's rule, which the lost-advance
+   * fault selects on main) leaves last_alive behind the CONSUMED head and the orchestrator blocked;
+   * main's loser sets the pending bit and the next idle scheduler iteration drains it, so the run
+   * completes. (pr482's own dispatch order does not hit the race at this instant on this workload.)
+   */
+  @Test
+  void theLoserThatReturnsLosesTheAdvanceThatMainDrainsOnItsNoProgressPath() {
+    assertThat(RuntimeVersions.pr482().scheduler().advance()).isInstanceOf(AdvanceRule.LoserReturns.class);
+    assertThat(RuntimeVersions.main().scheduler().advance()).isInstanceOf(AdvanceRule.PendingMask.class);
+    Program race = io.ptosim.scheduler.workload.Workloads.byName("lost-advance")
+        .program(io.ptosim.scheduler.workload.WorkloadParams.defaults().withWindow(64));
+    PlatformProfile p = PlatformProfiles.a2a3();
+    RingConfig rings = RingConfig.defaults().withWindow(64);
+    try (Run main = Run.start(race, RuntimeVersions.main(), p, "patient", ImmutableSet.of(), rings);
+        Run loser = Run.start(race, RuntimeVersions.main(), p, "patient", ImmutableSet.of(Fault.LOST_ADVANCE), rings)) {
+      main.runToEnd();
+      loser.runToEnd();
+      assertThat(loser.rt.orchestratorBlocked()).isTrue();
+      assertThat(main.rt.orchestratorFinished()).isTrue();
+      assertThat(main.rt.tasksCompleted()).isEqualTo(main.rt.taskCount());
+      // main drained the bit in an iteration of a scheduler thread, not at the lock's release
+      Set<Integer> advancers = Set.copyOf(main.trace.events(TraceEvent.RingAdvance.class).stream()
+          .filter(a -> a.ring() == 1).map(TraceEvent.RingAdvance::thread).toList());
+      assertThat(advancers).allMatch(t -> t < p.schedulerThreads());
+    }
+  }
+}
