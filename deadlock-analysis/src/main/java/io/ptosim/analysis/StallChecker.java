@@ -12,6 +12,7 @@ import io.ptosim.analysis.graph.WaitVertex;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.Snapshot;
 import io.ptosim.analysis.verdict.InvariantViolation;
+import io.ptosim.analysis.verdict.RealDeadlock;
 import io.ptosim.analysis.verdict.UnretiredProgress;
 import io.ptosim.analysis.verdict.Verdict;
 import io.ptosim.analysis.verdict.Violation;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Answers, for one stall snapshot: will the head of the ring the orchestrator waits on ever be
- * CONSUMED and advanced past? It checks the runtime's invariants, builds the wait-for graph,
+ * CONSUMED and advanced past? It checks the runtime's invariants, applies the dependency pool's
+ * capacity rule ({@link DepPoolCapacity}), builds the wait-for graph,
  * reduces it (Holt) and reads the verdict off what is left; all of it at construction, in
  * O(tasks + edges), so that a simulation can afford one checker per allocator stall.
  */
@@ -39,8 +41,13 @@ public final class StallChecker {
     this.snapshot = checkNotNull(snapshot, "snapshot");
     Dependencies dependencies = new Dependencies(new TaskIndex(snapshot));
     InvariantCheck.Findings findings = InvariantCheck.run(dependencies);
+    Optional<RealDeadlock> capacity = new DepPoolCapacity(snapshot).deadlock();
     if (!findings.violations().isEmpty()) {
       verdict = violation(findings);
+      graph = Optional.empty();
+      reduction = Optional.empty();
+    } else if (capacity.isPresent()) {
+      verdict = capacity.get();
       graph = Optional.empty();
       reduction = Optional.empty();
     } else if (nothingToRetire(dependencies.index())) {

@@ -27,4 +27,15 @@ class CheckerAgreementProperties {
   void checkerAgreesWithPatient(@ForAll(supplier = Scenarios.Stalling.class) Scenario scenario) {
     Problems.require(CheckerAgreementCheck.check(scenario.program(), scenario.settings()));
   }
+
+  /**
+   * The same under pr482, whose deferred MANUAL tasks pin their producers outside the scope from
+   * the submit to scope_end: the stall snapshots must show those references (no INVARIANT_VIOLATION
+   * "misses N consumer releases") and no proof may count a pinned consumer as published (no
+   * UNRETIRED_PROGRESS where patient ends quiescent).
+   */
+  @Property(tries = 150)
+  void checkerAgreesWithPatientUnderPr482(@ForAll(supplier = Scenarios.Stalling.class) Scenario scenario) {
+    Problems.require(CheckerAgreementCheck.check(scenario.program(), scenario.settings().withRuntime("pr482")));
+  }
 }

@@ -51,4 +51,19 @@ class UnwiredConsumerSnapshotTest {
     assertThat(patient.completed()).as(patient.summary()).isTrue();
     assertThat(CheckerAgreementCheck.problems(checker, patient)).isEmpty();
   }
+
+  /**
+   * The same program under pr482, which wires t1's producer outside the scope at the submit: t0 is
+   * pinned until scope_end, which waits for t3's slot, which waits for t0 — a real deadlock patient
+   * confirms, and the snapshot must show the pinned edge for the checker to agree.
+   */
+  @Test
+  void underPr482TheOutsideProducerIsPinnedAndBothSeeTheDeadlock() {
+    RunSettings settings = RunSettings.of("a2a3", 4, PublishMode.DEFERRED).withRuntime("pr482");
+    Observation patient = Runs.run(program(), settings, StallPolicies.PATIENT);
+    Observation checker = Runs.run(program(), settings, StallPolicies.CHECKER);
+    assertThat(patient.is(io.ptosim.scheduler.run.Outcome.QUIESCENT_BLOCKED)).as(patient.summary()).isTrue();
+    assertThat(checker.finalVerdict()).hasValue("REAL_DEADLOCK");
+    assertThat(CheckerAgreementCheck.problems(checker, patient)).isEmpty();
+  }
 }

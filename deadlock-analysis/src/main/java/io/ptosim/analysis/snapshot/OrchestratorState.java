@@ -19,12 +19,22 @@ public sealed interface OrchestratorState {
   /** Which of the three states this is. */
   Kind kind();
 
-  /** Its allocation waits for {@code waiting} of ring {@code ring}: it can neither publish nor end scopes. */
-  record Blocked(WaitResource waiting, int ring) implements OrchestratorState {
+  /**
+   * Its allocation waits for {@code waiting} of ring {@code ring}: it can neither publish nor end
+   * scopes. {@code needed} is how much it asked for (dependency entries or heap bytes), 0 when not
+   * recorded.
+   */
+  record Blocked(WaitResource waiting, int ring, long needed) implements OrchestratorState {
     /** Validates the ring number. */
     public Blocked {
       checkNotNull(waiting, "waiting");
       checkArgument(ring >= 0, "ring %s < 0", ring);
+      checkArgument(needed >= 0, "needed %s < 0", needed);
+    }
+
+    /** Blocked without recording how much it asked for. */
+    public Blocked(WaitResource waiting, int ring) {
+      this(waiting, ring, 0);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package io.ptosim.analysis.snapshot;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.Optional;
 
 /**
  * A task ring: it holds the live tasks {@code lastAlive .. current-1} in {@code window} slots.
@@ -9,8 +12,9 @@ import static com.google.common.base.Preconditions.checkArgument;
  * @param window slot count; at most {@code window - 1} tasks are live
  * @param lastAlive id of the oldest task not yet retired (the ring head)
  * @param current id the next allocated task will get
+ * @param depPool the ring's dependency pool, when the snapshot records it
  */
-public record RingRecord(int ring, long window, long lastAlive, long current) {
+public record RingRecord(int ring, long window, long lastAlive, long current, Optional<DepPoolRecord> depPool) {
 
   /** The upstream default task window per ring. */
   public static final long DEFAULT_WINDOW = 16_384;
@@ -22,6 +26,17 @@ public record RingRecord(int ring, long window, long lastAlive, long current) {
     checkArgument(lastAlive >= 0, "ring %s: last_alive %s < 0", ring, lastAlive);
     checkArgument(
         lastAlive <= current, "ring %s: last_alive %s exceeds current %s", ring, lastAlive, current);
+    checkNotNull(depPool, "depPool");
+  }
+
+  /** A ring whose dependency pool is not recorded. */
+  public RingRecord(int ring, long window, long lastAlive, long current) {
+    this(ring, window, lastAlive, current, Optional.empty());
+  }
+
+  /** This ring with its dependency pool recorded. */
+  public RingRecord withDepPool(DepPoolRecord pool) {
+    return new RingRecord(ring, window, lastAlive, current, Optional.of(pool));
   }
 
   /** Number of task ids between the head and the allocation cursor. */

@@ -1,9 +1,11 @@
 package io.ptosim.analysis.snapshot;
 
-/** What the orchestrator's allocation waits for; both are reclaimed in task order. */
+/** What the orchestrator's allocation waits for; all three are reclaimed as last_alive advances. */
 public enum WaitResource {
   TASK_RING("task_ring"),
-  HEAP("heap");
+  HEAP("heap"),
+  /** Entries of the ring's dependency-list pool ({@code ensure_space} while wiring a submit). */
+  DEP_POOL("dep_pool");
 
   private final String token;
 

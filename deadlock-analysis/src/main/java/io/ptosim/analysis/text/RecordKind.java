@@ -10,9 +10,9 @@ enum RecordKind {
       "task", "state", "fanin", "fanout", "active_mask", "done", "block_num", "next_block",
       "ring", "scope", "kind"),
   EDGE("edge", "edge"),
-  RING("ring", "ring", "window", "last_alive", "current"),
+  RING("ring", "ring", "window", "last_alive", "current", "dep_pool", "dep_reclaim_at"),
   SCOPE("scope", "scope", "mode", "state", "ring", "depth"),
-  ORCHESTRATOR("orchestrator", "orchestrator", "waiting", "ring"),
+  ORCHESTRATOR("orchestrator", "orchestrator", "waiting", "ring", "needed"),
   PENDING("pending", "pending", "at_ns", "task"),
   DISPATCH("dispatch:", "thread", "shape", "task", "block"),
   READY_LOCAL("ready(local):", "task", "shape", "fanin");

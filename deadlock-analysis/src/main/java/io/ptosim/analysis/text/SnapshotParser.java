@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.ptosim.analysis.internal.LongIntMap;
 import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.DepPoolRecord;
 import io.ptosim.analysis.snapshot.Edge;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -255,7 +256,15 @@ public final class SnapshotParser {
       if (first != null) {
         throw r.bad("ring", "duplicate ring record (first on line " + first + ")");
       }
-      builder.addRing(new RingRecord(ring, window, lastAlive, current));
+      RingRecord record = new RingRecord(ring, window, lastAlive, current);
+      if (r.has("dep_pool") != r.has("dep_reclaim_at")) {
+        throw r.bad(r.has("dep_pool") ? "dep_pool" : "dep_reclaim_at", "dep_pool and dep_reclaim_at go together");
+      }
+      if (r.has("dep_pool")) {
+        Count pool = r.count("dep_pool");
+        record = record.withDepPool(new DepPoolRecord(pool.done(), pool.total(), r.id("dep_reclaim_at")));
+      }
+      builder.addRing(record);
     }
 
     private void scope(RecordLine r) throws SnapshotFormatException {
@@ -284,7 +293,8 @@ public final class SnapshotParser {
     private void orchestrator(RecordLine r) throws SnapshotFormatException {
       OrchestratorState state =
           switch (r.value("orchestrator").toLowerCase(Locale.ROOT)) {
-            case "blocked" -> new OrchestratorState.Blocked(waiting(r), r.number("ring"));
+            case "blocked" -> new OrchestratorState.Blocked(
+                waiting(r), r.number("ring"), r.has("needed") ? r.id("needed") : 0);
             case "running" -> new OrchestratorState.Running();
             case "finished" -> new OrchestratorState.Finished();
             default -> throw r.bad("orchestrator", "expected blocked, running or finished");
@@ -303,7 +313,7 @@ public final class SnapshotParser {
           return resource;
         }
       }
-      throw r.bad("waiting", "expected task_ring or heap");
+      throw r.bad("waiting", "expected task_ring, heap or dep_pool");
     }
 
     private void pending(RecordLine r) throws SnapshotFormatException {

@@ -2,6 +2,7 @@ package io.ptosim.analysis.text;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.ptosim.analysis.snapshot.DepPoolRecord;
 import io.ptosim.analysis.snapshot.Edge;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -58,7 +59,13 @@ public final class SnapshotPrinter {
       out.append("ring=").append(Integer.toString(ring.ring()))
           .append(" window=").append(Long.toString(ring.window()))
           .append(" last_alive=").append(Long.toString(ring.lastAlive()))
-          .append(" current=").append(Long.toString(ring.current())).append('\n');
+          .append(" current=").append(Long.toString(ring.current()));
+      if (ring.depPool().isPresent()) {
+        DepPoolRecord pool = ring.depPool().get();
+        out.append(" dep_pool=").append(Long.toString(pool.used())).append('/').append(Long.toString(pool.size()))
+            .append(" dep_reclaim_at=").append(Long.toString(pool.reclaimAt()));
+      }
+      out.append('\n');
     }
     out.append(orchestrator(snapshot.orchestrator())).append('\n');
     for (ScopeRecord scope : snapshot.scopes()) {
@@ -120,7 +127,8 @@ public final class SnapshotPrinter {
     return switch (state.kind()) {
       case BLOCKED -> {
         OrchestratorState.Blocked blocked = (OrchestratorState.Blocked) state;
-        yield "orchestrator=blocked waiting=" + blocked.waiting().token() + " ring=" + blocked.ring();
+        yield "orchestrator=blocked waiting=" + blocked.waiting().token() + " ring=" + blocked.ring()
+            + (blocked.needed() > 0 ? " needed=" + blocked.needed() : "");
       }
       case RUNNING -> "orchestrator=running";
       case FINISHED -> "orchestrator=finished";

@@ -89,7 +89,10 @@ class SnapshotTest {
   @Test
   void maskSelectsTheShape() {
     assertThat(task(0).shape()).isZero();
+    // Upstream to_shape (01d0723 and 6ebaf77): two or more core bits are MIX, AIV0 + AIV1 too.
     assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 6, Count.of(0, 1), 1, 0).shape())
+        .isEqualTo(2);
+    assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 4, Count.of(0, 1), 1, 0).shape())
         .isEqualTo(1);
     assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 3, Count.of(0, 1), 1, 0).shape())
         .isEqualTo(2);

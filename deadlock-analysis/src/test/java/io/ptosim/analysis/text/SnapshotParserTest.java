@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.DepPoolRecord;
 import io.ptosim.analysis.snapshot.Edge;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -106,6 +107,19 @@ class SnapshotParserTest {
   }
 
   @Test
+  void theDependencyPoolWaitRoundTrips() throws Exception {
+    String text = String.join("\n",
+        "ring=2 window=16384 last_alive=8589934603 current=8589934608 dep_pool=16/16 dep_reclaim_at=8589934656",
+        "orchestrator=blocked waiting=dep_pool ring=2 needed=4");
+    Snapshot snapshot = parse(text).snapshot();
+    assertThat(snapshot.rings()).containsExactly(new RingRecord(2, 16384, 8589934603L, 8589934608L)
+        .withDepPool(new DepPoolRecord(16, 16, 8589934656L)));
+    assertThat(snapshot.orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.DEP_POOL, 2, 4));
+    assertThat(SnapshotPrinter.print(snapshot)).contains(text);
+    assertThat(parse(SnapshotPrinter.print(snapshot)).snapshot()).isEqualTo(snapshot);
+  }
+
+  @Test
   void noneMarksEdgesAndPendingKnownButEmpty() throws Exception {
     Snapshot snapshot = parse(TASK + "\nedge=none\npending=none\norchestrator=running").snapshot();
     assertThat(snapshot.edges()).hasValue(com.google.common.collect.ImmutableList.of());
@@ -131,7 +145,9 @@ class SnapshotParserTest {
       scope=1 mode=SOMETIMES state=open => line 3: bad token 'mode=SOMETIMES': expected AUTO or MANUAL
       scope=1 mode=AUTO => line 3: missing token 'state=' in scope record
       orchestrator=asleep => line 3: bad token 'orchestrator=asleep': expected blocked, running or finished
-      orchestrator=blocked waiting=disk ring=0 => line 3: bad token 'waiting=disk': expected task_ring or heap
+      orchestrator=blocked waiting=disk ring=0 => line 3: bad token 'waiting=disk': expected task_ring, heap or dep_pool
+      ring=0 last_alive=1 current=2 dep_pool=3/4 => line 3: bad token 'dep_pool=3/4': dep_pool and dep_reclaim_at go together
+      ring=0 last_alive=1 current=2 dep_pool=5/4 dep_reclaim_at=64 => line 3: bad token 'dep_pool=5/4': done exceeds total
       pending=complete task=1 => line 3: missing token 'at_ns=' in pending record
       dispatch: thread=0 shape=0 task=1 block=1/1 => line 3: bad token 'block=1/1': block index must be below the block count
       ready(local): task=1 shape=0 => line 3: missing token 'fanin=' in ready(local) trace record

@@ -48,7 +48,8 @@ public final class Simulation {
     } catch (ProgramException e) {
       throw new IllegalArgumentException("program '" + config.program().name() + "': " + e.getMessage(), e);
     }
-    RuntimeSetup setup = new RuntimeSetup(config.program(), config.runtime(), config.platform(), decorate.apply(StallPolicies.byName(config.policy())),
+    RuntimeSetup setup = new RuntimeSetup(config.program(), config.runtime(), config.platform(),
+        decorate.apply(StallPolicies.byName(config.policy())),
         config.publishMode(), config.rings(), config.faults(), config.invariantMonitor());
     try (SimKernel kernel = new SimKernel(config.tieBreak())) {
       TraceRecorder trace = new TraceRecorder(sinks);

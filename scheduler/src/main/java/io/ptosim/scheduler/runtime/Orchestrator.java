@@ -119,6 +119,12 @@ final class Orchestrator {
     return blockedOn;
   }
 
+
+  /** What the blocked op asked for: dependency entries or heap bytes (0 for a slot). */
+  long blockedRequest() {
+    return blockedRequest;
+  }
+
   int blockedRing() {
     return blockedRing;
   }

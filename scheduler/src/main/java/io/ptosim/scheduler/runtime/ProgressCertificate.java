@@ -14,8 +14,9 @@ import java.util.Optional;
  *   <li>the head is not CONSUMED (a CONSUMED head waits for an advance: the checker's case) and its
  *       scope has ended (an open scope's reference waits for the blocked orchestrator);
  *   <li>runtime events are pending (the checker's scheduler is alive);
- *   <li>the head and every unfinished task holding a reference of it (a wired consumer: an
- *       unwired deferred task holds nothing until the blocked orchestrator wires it) will
+ *   <li>the head and every unfinished task holding a reference of it (a wired consumer, also a
+ *       deferred task wired at its submit or one pinned while ensure_space blocks; an unwired
+ *       deferred task holds nothing until the blocked orchestrator wires it) will
  *       complete: a READY or RUNNING task will; a PENDING one will if it is published and each of
  *       its unfinished producers will (at least one: a PENDING task with its fanin complete waits
  *       for a lost transition); an unpublished one waits for the orchestrator;
@@ -92,7 +93,10 @@ final class ProgressCertificate {
   }
 
   /**
-   * Queues every unfinished wired task that names {@code head} as a producer. The scan passes every
+   * Queues every unfinished task holding a reference of {@code head}: a published task, a deferred
+   * one already wired at its submit (pr482) and the task main's ensure_space blocks on, whose
+   * producers hold its submit-to-wire pin; an unpublished holder then waits for the orchestrator,
+   * so the proof gives up and the checker decides. The scan passes every
    * task created after the head anyway, so it also checks each against the rules: false at the first
    * that breaks one (a published hidden task of a later scope, say), which the checker would report.
    */
@@ -102,7 +106,9 @@ final class ProgressCertificate {
       if (breaksRule(g)) {
         return false;
       }
-      if (t.state[g] < TaskTable.COMPLETED && t.published[g] && t.producers.contains(g, head)) {
+      // TaskTable.wired: its producers hold references for it (wired, or claimed before ensure_space).
+      boolean holds = t.published[g] || t.wired[g];
+      if (t.state[g] < TaskTable.COMPLETED && holds && t.producers.contains(g, head)) {
         push(g);
       }
     }

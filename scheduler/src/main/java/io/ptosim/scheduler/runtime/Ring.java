@@ -1,6 +1,5 @@
 package io.ptosim.scheduler.runtime;
 
-import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.scheduler.version.orch.DepPoolAccounting;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import java.util.Arrays;

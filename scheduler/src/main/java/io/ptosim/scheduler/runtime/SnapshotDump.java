@@ -2,6 +2,7 @@ package io.ptosim.scheduler.runtime;
 
 import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.snapshot.Count;
+import io.ptosim.analysis.snapshot.DepPoolRecord;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
 import io.ptosim.analysis.snapshot.RingRecord;
@@ -13,6 +14,7 @@ import io.ptosim.analysis.snapshot.TaskState;
 import io.ptosim.analysis.snapshot.TraceEvidence;
 import io.ptosim.analysis.snapshot.WaitResource;
 import io.ptosim.scheduler.policy.StallResource;
+import io.ptosim.scheduler.version.orch.DepPoolAccounting;
 import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -51,8 +53,17 @@ final class SnapshotDump {
       named.set(open.id);
     }
     b.edgesKnown().pendingKnown();
+    Orchestrator o = rt.orchestrator;
+    boolean poolWait = o.blocked() && o.blockedOn() == StallResource.DEP_POOL;
     for (Ring ring : rt.rings) {
-      b.addRing(new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current)));
+      RingRecord record =
+          new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current));
+      if (poolWait && ring.id == o.blockedRing()) {
+        // The pool returns entries only at a reclaim, once last_alive is an interval past the last one.
+        long reclaimAt = TaskIds.of(ring.id, ring.depLastReclaimed + DepPoolAccounting.CLEANUP_INTERVAL);
+        record = record.withDepPool(new DepPoolRecord(ring.depUsed(), ring.depPool, reclaimAt));
+      }
+      b.addRing(record);
       OptionalInt ringToken = OptionalInt.of(ring.id);
       for (int local = ring.lastAlive; local < ring.current; local++) {
         int g = ring.taskAt(local);
@@ -146,9 +157,11 @@ final class SnapshotDump {
 
   private static OrchestratorState orchestratorState(Orchestrator o) {
     if (o.blocked()) {
-      // The checker knows two resources; the dependency pool, like the slots, waits for last_alive.
-      WaitResource waiting = o.blockedOn() == StallResource.HEAP ? WaitResource.HEAP : WaitResource.TASK_RING;
-      return new OrchestratorState.Blocked(waiting, o.blockedRing());
+      return switch (o.blockedOn()) {
+        case HEAP -> new OrchestratorState.Blocked(WaitResource.HEAP, o.blockedRing());
+        case DEP_POOL -> new OrchestratorState.Blocked(WaitResource.DEP_POOL, o.blockedRing(), o.blockedRequest());
+        default -> new OrchestratorState.Blocked(WaitResource.TASK_RING, o.blockedRing());
+      };
     }
     return o.finished() ? new OrchestratorState.Finished() : new OrchestratorState.Running();
   }

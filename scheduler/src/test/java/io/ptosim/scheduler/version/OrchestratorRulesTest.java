@@ -13,6 +13,7 @@ import io.ptosim.scheduler.run.RunReport;
 import io.ptosim.scheduler.run.Simulation;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
+import io.ptosim.scheduler.runtime.TaskIds;
 import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import java.util.List;
@@ -69,7 +70,11 @@ class OrchestratorRulesTest {
 
     assertThat(r.exitCode()).isEqualTo(4);
     assertThat(r.finding().orElseThrow().verdict()).isEqualTo("REAL_DEADLOCK");
-    assertThat(r.message()).contains("which only the orchestrator can publish");
+    // The capacity rule speaks first (33 tasks never reach the 64-task reclaim point); the cycle
+    // through the blocked consumer's publish is in the snapshot too (CorrectRunStallSnapshotsTest).
+    assertThat(r.message()).contains("the pool can never get entries back (capacity)");
+    assertThat(r.finalSnapshot().orElseThrow().edges().orElseThrow())
+        .contains(new io.ptosim.analysis.snapshot.Edge(TaskIds.of(2, 11), TaskIds.of(2, 15)));
   }
 
   @Test
