@@ -95,7 +95,7 @@ final class SideFiles {
     });
     Optional<RunArtifacts.Scopes> scopeArtifacts = scopes.map(s -> new RunArtifacts.Scopes(
         s.header().taskWindowMax(), s.header().fatal(),
-        s.events().stream().map(ev -> new RunArtifacts.ScopeEvent(ev.phase().equals("begin"), ev.depth(), ev.ring()))
+        s.events().stream().map(ev -> new RunArtifacts.ScopeEvent(ev.phase().equals("begin"), ev.depth(), ev.ring(), ev.taskWindowEnd()))
             .collect(ImmutableList.toImmutableList())));
     return new RunArtifacts(tasks.build(), edges.build(), Optional.of(ImmutableMap.copyOf(finished)), scopeArtifacts);
   }

@@ -40,8 +40,11 @@ public record RunArtifacts(ImmutableList<Task> tasks, ImmutableList<Edge> edges,
     }
   }
 
-  /** One line of scope_stats after the header: a scope's begin or end, at depth on ring. */
-  public record ScopeEvent(boolean begin, int depth, int ring) {}
+  /**
+   * One line of scope_stats after the header: a scope's begin or end, at depth on ring, and the
+   * ring's task-window occupancy at that instant ({@code task_window_end}).
+   */
+  public record ScopeEvent(boolean begin, int depth, int ring, long occupancy) {}
 
   /**
    * scope_stats.jsonl: the task window per ring (header {@code task_window_max}), whether the run

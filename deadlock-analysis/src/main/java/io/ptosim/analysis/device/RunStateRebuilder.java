@@ -65,7 +65,7 @@ public final class RunStateRebuilder {
     return new StallChecker(state.snapshot()).verdict();
   }
 
-  private record OpenScope(long id, int depth, int ring) {}
+  private record OpenScope(long id, int depth, int ring, long occupancy) {}
 
   /** The state at the end of the records. */
   public RebuiltState rebuild() {
@@ -112,7 +112,7 @@ public final class RunStateRebuilder {
       Set<Long> closed = new HashSet<>();
       for (RunArtifacts.ScopeEvent ev : scopeStats.get().events()) {
         if (ev.begin()) {
-          OpenScope s = new OpenScope(next++, ev.depth(), ev.ring());
+          OpenScope s = new OpenScope(next++, ev.depth(), ev.ring(), ev.occupancy());
           stack.push(s);
           all.put(s.id(), s);
         } else if (!stack.isEmpty()) {
@@ -120,8 +120,9 @@ public final class RunStateRebuilder {
         }
       }
       derived.add(all.size() + " scopes from scope_stats (" + stack.size() + " left open at the end, with depth and ring)");
-      assumed.add("a live task is owned by the innermost open scope of its ring (scope_stats does not name a scope's"
-          + " tasks); without one, its scope has ended");
+      assumed.add("scope_stats does not name a scope's tasks: an open scope owns the tasks of its ring from last_alive"
+          + " + the occupancy its begin line printed on (last_alive assumed not to have moved since); other tasks'"
+          + " scopes have ended");
       for (OpenScope s : all.values()) {
         scopes.add(new ScopeRecord(s.id(), ScopeMode.AUTO, !closed.contains(s.id()), OptionalInt.of(s.ring()),
             OptionalInt.of(s.depth())));
@@ -129,17 +130,22 @@ public final class RunStateRebuilder {
     } else {
       assumed.add("every task's scope has ended (no scope_stats.jsonl)");
     }
-    Map<Integer, OpenScope> owner = new HashMap<>();
-    // The stack iterates innermost first; keep the innermost open scope per ring.
-    for (OpenScope s : stack) {
-      owner.putIfAbsent(s.ring(), s);
-    }
+    // The stack iterates innermost first.
+    List<OpenScope> openInnermostFirst = new ArrayList<>(stack);
 
     // Completion and states.
     Set<Long> completed = new HashSet<>();
     for (RunArtifacts.Task t : tasks.values()) {
       if (finished.getOrDefault(t.id(), 0) >= t.blockNum()) {
         completed.add(t.id());
+      }
+    }
+    Map<Integer, Long> headLocal = new HashMap<>();
+    for (RunArtifacts.Task t : tasks.values()) {
+      boolean retired = completed.contains(t.id())
+          && consumers.getOrDefault(t.id(), List.of()).stream().allMatch(completed::contains);
+      if (!retired) {
+        headLocal.merge(TaskIds.ring(t.id()), TaskIds.local(t.id()), Math::min);
       }
     }
     Map<Long, TaskRecord> records = new LinkedHashMap<>();
@@ -150,7 +156,10 @@ public final class RunStateRebuilder {
       List<Long> out = consumers.getOrDefault(t.id(), List.of());
       long inDone = in.stream().filter(completed::contains).count();
       long outDone = out.stream().filter(completed::contains).count();
-      Optional<OpenScope> scope = Optional.ofNullable(owner.get(ring));
+      long local = TaskIds.local(t.id());
+      long head = headLocal.getOrDefault(ring, local);
+      Optional<OpenScope> scope = openInnermostFirst.stream()
+          .filter(s -> s.ring() == ring && local >= head + s.occupancy()).findFirst();
       Count fanin = Count.of(inDone + 1, in.size() + 1L);
       Count fanout = Count.of(outDone + (scope.isPresent() ? 0 : 1), out.size() + 1L);
       int blocks = Math.min(finished.getOrDefault(t.id(), 0), t.blockNum());
