@@ -135,10 +135,21 @@ public final class RunStateRebuilder {
 
     // Completion and states.
     Set<Long> completed = new HashSet<>();
+    int coreless = 0;
     for (RunArtifacts.Task t : tasks.values()) {
-      if (finished.getOrDefault(t.id(), 0) >= t.blockNum()) {
+      if ((t.activeMask() & 0b111) == 0) {
+        // Producers precede their consumers in submit order, so one pass settles the chain.
+        coreless++;
+        if (producers.getOrDefault(t.id(), List.of()).stream().allMatch(completed::contains)) {
+          completed.add(t.id());
+        }
+      } else if (finished.getOrDefault(t.id(), 0) >= t.blockNum()) {
         completed.add(t.id());
       }
+    }
+    if (coreless > 0) {
+      assumed.add(coreless + " tasks without a kernel (kernel_ids all -1) count as completed once their producers are: the"
+          + " scheduler completes them without dispatch (its dummy_task phase), and the swimlane has no row for them");
     }
     Map<Integer, Long> headLocal = new HashMap<>();
     for (RunArtifacts.Task t : tasks.values()) {
@@ -162,7 +173,8 @@ public final class RunStateRebuilder {
           .filter(s -> s.ring() == ring && local >= head + s.occupancy()).findFirst();
       Count fanin = Count.of(inDone + 1, in.size() + 1L);
       Count fanout = Count.of(outDone + (scope.isPresent() ? 0 : 1), out.size() + 1L);
-      int blocks = Math.min(finished.getOrDefault(t.id(), 0), t.blockNum());
+      boolean noCore = (t.activeMask() & 0b111) == 0;
+      int blocks = noCore ? 0 : Math.min(finished.getOrDefault(t.id(), 0), t.blockNum());
       TaskState state;
       if (completed.contains(t.id())) {
         state = fanout.missing() == 0 ? TaskState.CONSUMED : TaskState.COMPLETED;
