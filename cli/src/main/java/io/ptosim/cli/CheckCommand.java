@@ -3,6 +3,8 @@ package io.ptosim.cli;
 import io.ptosim.analysis.StallChecker;
 import io.ptosim.analysis.device.Dialect;
 import io.ptosim.analysis.device.Dialects;
+import io.ptosim.analysis.device.RebuiltState;
+import io.ptosim.analysis.device.RunStateRebuilder;
 import io.ptosim.analysis.exhaustive.ExhaustiveSearch;
 import io.ptosim.analysis.export.ExportScope;
 import io.ptosim.analysis.export.WitnessExporter;
@@ -38,6 +40,15 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--dialect", paramLabel = "NAME", description = "read the log as pr482 or main instead of detecting it")
   String dialect;
+
+  @Option(names = "--deps", paramLabel = "deps.json", description = "the run's task graph (dep_gen's deps.json); with --swimlane, rebuild the state and decide on it")
+  Path deps;
+
+  @Option(names = "--swimlane", paramLabel = "chip_swimlane_records.json", description = "which blocks had finished (the run's swimlane records)")
+  Path swimlane;
+
+  @Option(names = "--scope-stats", paramLabel = "scope_stats.jsonl", description = "the run's scope begins and ends (scope_stats.jsonl)")
+  Path scopeStats;
 
   @Option(names = "--json", description = "print one JSON object instead of text")
   boolean json;
@@ -96,7 +107,16 @@ final class CheckCommand implements Callable<Integer> {
       if (exhaustive) {
         throw new UserInputException(input.name() + ": --exhaustive needs a snapshot with task records; this log has none");
       }
-      DeviceCheck.print(device, input, json, spec.commandLine().getOut());
+      SideFiles.Paths side = SideFiles.resolve(deps, swimlane, scopeStats, input.folder());
+      if (side.any() && !side.canRebuild()) {
+        if (input.folder().isEmpty()) {
+          throw new UserInputException("--deps and --swimlane go together: the state is rebuilt from both"
+              + (side.scopeStats().isPresent() && side.deps().isEmpty() && side.swimlane().isEmpty() ? " (--scope-stats adds the scopes)" : ""));
+        }
+      }
+      Optional<RebuiltState> rebuilt = side.canRebuild()
+          ? Optional.of(new RunStateRebuilder(SideFiles.read(side)).rebuild()) : Optional.empty();
+      DeviceCheck.print(device, rebuilt, input, json, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
   }

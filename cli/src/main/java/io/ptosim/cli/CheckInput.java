@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@code ptosim check} was pointed at: a file, {@code -} (standard input, spooled to a
@@ -21,6 +22,7 @@ final class CheckInput implements AutoCloseable {
   private final Path log;
   private final boolean temporary;
   private final List<String> sideFiles;
+  private Optional<Path> folder = Optional.empty();
 
   private CheckInput(String name, Path log, boolean temporary, List<String> sideFiles) {
     this.name = name;
@@ -51,7 +53,9 @@ final class CheckInput implements AutoCloseable {
           present.add(side);
         }
       }
-      return new CheckInput(log.toString(), log, false, List.copyOf(present));
+      CheckInput in = new CheckInput(log.toString(), log, false, List.copyOf(present));
+      in.folder = Optional.of(path);
+      return in;
     }
     return new CheckInput(argument, path, false, List.of());
   }
@@ -59,6 +63,11 @@ final class CheckInput implements AutoCloseable {
   /** The name error messages use. */
   String name() {
     return name;
+  }
+
+  /** The run folder, when the input was one. */
+  Optional<Path> folder() {
+    return folder;
   }
 
   /** The log to read. */

@@ -6,6 +6,8 @@ import io.ptosim.analysis.device.DeviceLogException;
 import io.ptosim.analysis.device.DeviceLogReader;
 import io.ptosim.analysis.device.Dialect;
 import io.ptosim.analysis.device.NotTextException;
+import io.ptosim.analysis.device.RebuiltState;
+import io.ptosim.analysis.device.RunStateRebuilder;
 import io.ptosim.analysis.verdict.Verdict;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,11 +38,20 @@ final class DeviceCheck {
     }
   }
 
-  static void print(Result result, CheckInput input, boolean json, PrintWriter out) {
+  static void print(Result result, Optional<RebuiltState> rebuilt, CheckInput input, boolean json, PrintWriter out) {
     DeviceLog log = result.log();
-    Verdict verdict = result.verdict().orElseThrow();
+    Verdict fromLog = result.verdict().orElseThrow();
+    Verdict verdict = rebuilt.map(RunStateRebuilder::verdict).orElse(fromLog);
     if (json) {
       Map<String, Object> o = VerdictView.toJson(verdict);
+      rebuilt.ifPresent(r -> {
+        Map<String, Object> state = Json.object();
+        state.put("tasks", r.snapshot().tasks().size());
+        state.put("derived", r.derived());
+        state.put("assumed", r.assumed());
+        state.put("logVerdict", fromLog.kind().name());
+        o.put("rebuiltState", state);
+      });
       o.put("dialect", log.dialect().name());
       o.put("dialectReason", log.dialectReason());
       o.put("lines", log.lines());
@@ -51,11 +62,19 @@ final class DeviceCheck {
       return;
     }
     VerdictView.print(verdict, out);
+    if (rebuilt.isPresent()) {
+      RebuiltState r = rebuilt.get();
+      out.println("state:   rebuilt from the side files at the end of their records (" + r.snapshot().tasks().size()
+          + " live tasks), decided as a full snapshot");
+      r.derived().forEach(d -> out.println("  derived: " + d));
+      r.assumed().forEach(a -> out.println("  assumed: " + a));
+      out.println("log alone: " + fromLog.kind().name());
+    }
     out.println("dialect: " + log.dialect().name() + " (" + log.dialectReason() + ")");
     out.println("lines:   " + log.lines() + " (" + log.recordCount() + " records, " + log.skippedLines()
         + " lines without a record skipped)");
-    if (!input.sideFiles().isEmpty()) {
-      out.println("side files present, not read by this check: " + String.join(", ", input.sideFiles()));
+    if (rebuilt.isEmpty() && !input.sideFiles().isEmpty()) {
+      out.println("side files present, not read (rebuilding the state needs deps.json and chip_swimlane_records.json): " + String.join(", ", input.sideFiles()));
     }
   }
 }

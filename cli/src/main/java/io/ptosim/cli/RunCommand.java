@@ -40,6 +40,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--snapshot-out", paramLabel = "OUT.txt", description = "write the snapshot at the stall that ended the run (input of 'ptosim check')")
   Path snapshotOut;
 
+  @Option(names = "--device-log-out", paramLabel = "OUT.txt", description = "write the simulated device log: on abort, the runtime version's own fatal report (input of 'ptosim check')")
+  Path deviceLogOut;
+
   @Option(names = "--deps-out", paramLabel = "OUT.json", description = "write the simulated program as upstream's deps.json (dep_gen schema)")
   Path depsOut;
 
@@ -91,6 +94,11 @@ final class RunCommand implements Callable<Integer> {
       ReportView.Timing wall = ReportView.Timing.since(t0, jvmStartMs);
       if (snapshotOut != null) {
         OutputFiles.write(snapshotOut, "--snapshot-out", report.finalSnapshotText().orElse("# the run ended without a stall\n"));
+      }
+      if (deviceLogOut != null) {
+        StringBuilder log = new StringBuilder();
+        report.deviceLog().forEach(line -> log.append(line).append('\n'));
+        OutputFiles.write(deviceLogOut, "--device-log-out", log.toString());
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
