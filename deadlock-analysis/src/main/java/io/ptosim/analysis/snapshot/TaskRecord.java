@@ -103,10 +103,15 @@ public record TaskRecord(
     return hidden || (activeMask & 0b111) == 0;
   }
 
-  /** The ready-queue shape the mask selects: 0 AIC, 1 AIV, 2 MIX (a zero mask falls into AIV). */
+  /**
+   * The ready-queue shape the mask selects, as upstream's pto2_active_mask_to_shape: two or more core
+   * bits are MIX (2, so AIV0 + AIV1 too), else the AIC bit AIC (0), else AIV (1, a zero mask too).
+   */
   public int shape() {
-    boolean aic = (activeMask & 0b001) != 0;
-    boolean aiv = (activeMask & 0b110) != 0;
-    return aic && aiv ? 2 : aic ? 0 : 1;
+    int cores = activeMask & 0b111;
+    if (Integer.bitCount(cores) >= 2) {
+      return 2;
+    }
+    return (cores & 0b001) != 0 ? 0 : 1;
   }
 }

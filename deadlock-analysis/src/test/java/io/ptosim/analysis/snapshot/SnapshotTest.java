@@ -89,7 +89,10 @@ class SnapshotTest {
   @Test
   void maskSelectsTheShape() {
     assertThat(task(0).shape()).isZero();
+    // upstream pto2_active_mask_to_shape: two core bits (AIV0 + AIV1) are MIX; one AIV bit is AIV
     assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 6, Count.of(0, 1), 1, 0).shape())
+        .isEqualTo(2);
+    assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 4, Count.of(0, 1), 1, 0).shape())
         .isEqualTo(1);
     assertThat(TaskRecord.of(0, TaskState.READY, Count.of(1, 1), Count.of(0, 1), 3, Count.of(0, 1), 1, 0).shape())
         .isEqualTo(2);
