@@ -10,7 +10,7 @@ import net.jqwik.api.Tuple;
 
 /**
  * jqwik arbitraries of run settings for the correct runtime (no faults, FIFO ties, invariant
- * monitor on): a platform ({@code a2a3} or {@code a2a3sim}), a publish mode, and a ring window small
+ * monitor on): a platform ({@code a2a3}, {@code a2a3sim} or the what-if {@code a2a3sim-fastspin}), a publish mode, and a ring window small
  * enough that generated programs stall (4..64, mostly 4..16).
  */
 public final class SettingsArbitraries {
@@ -25,7 +25,8 @@ public final class SettingsArbitraries {
   }
 
   public static Arbitrary<String> platforms() {
-    return Arbitraries.of(PlatformProfiles.A2A3, PlatformProfiles.A2A3SIM);
+    // a2a3sim-fastspin: the what-if timing (10 ns spin, ms kernels) under which legacy's spin budget runs out
+    return Arbitraries.of(PlatformProfiles.A2A3, PlatformProfiles.A2A3SIM, PlatformProfiles.A2A3SIM_FASTSPIN);
   }
 
   public static Arbitrary<PublishMode> publishModes() {
