@@ -151,14 +151,9 @@ final class CheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private ParsedSnapshot parse(CheckInput input) throws IOException {
+  private ParsedSnapshot parse(CheckInput input) {
     String name = input.name();
-    String text;
-    try {
-      text = TextInput.decode(name, java.nio.file.Files.readAllBytes(input.log()));
-    } catch (IOException e) {
-      throw new UserInputException("cannot read " + name + ": " + TextInput.reason(e));
-    }
+    String text = TextInput.read(input.log(), name);
     try {
       ParsedSnapshot parsed = SnapshotParser.parse(text);
       if (parsed.snapshot().tasks().isEmpty()) {

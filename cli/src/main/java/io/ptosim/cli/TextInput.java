@@ -73,27 +73,6 @@ public final class TextInput {
     return decode(name, bytes);
   }
 
-  /**
-   * Refuses {@code path} as {@link #read} would when its first 64 KiB hold a NUL byte: for readers
-   * that stream a file too large to hold (device logs), so that binary input is reported alike.
-   */
-  public static void requireText(Path path, String name) {
-    byte[] head = new byte[1 << 16];
-    int n = 0;
-    try (InputStream in = Files.newInputStream(path)) {
-      for (int r; n < head.length && (r = in.read(head, n, head.length - n)) >= 0; ) {
-        n += r;
-      }
-    } catch (IOException e) {
-      throw new UserInputException("cannot read " + name + ": " + reason(e));
-    }
-    for (int i = 0; i < n; i++) {
-      if (head[i] == 0) {
-        throw new UserInputException(name + ": binary data, not text (NUL byte at offset " + i + ")");
-      }
-    }
-  }
-
   /** How a command names its input in messages. */
   public static String displayName(String file) {
     return file.equals("-") ? "<stdin>" : file;

@@ -31,9 +31,7 @@ final class DeviceLogTarget implements FuzzTarget {
       DeviceLog log = new DeviceLogReader(Optional.empty()).read(new ByteArrayInputStream(input));
       DeviceDecision.decide(log);
       return FuzzOutcome.accepted();
-    } catch (DeviceLogException e) {
-      return FuzzOutcome.rejected(e.getMessage());
-    } catch (NotTextException e) {
+    } catch (DeviceLogException | NotTextException e) {
       return FuzzOutcome.rejected(e.getMessage());
     } catch (IOException e) {
       throw new IllegalStateException("reading bytes in memory cannot fail", e);

@@ -25,9 +25,7 @@ final class ExpectTarget implements FuzzTarget {
     try {
       ExpectationJson.parse(TextInput.decode("input", input));
       return FuzzOutcome.accepted();
-    } catch (UserInputException e) {
-      return FuzzOutcome.rejected(e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (UserInputException | IllegalArgumentException e) {
       return FuzzOutcome.rejected(e.getMessage());
     }
   }

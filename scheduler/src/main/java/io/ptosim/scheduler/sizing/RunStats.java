@@ -1,6 +1,7 @@
 package io.ptosim.scheduler.sizing;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.primitives.Longs;
 import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.trace.TraceSink;
 import io.ptosim.scheduler.runtime.RingConfig;
@@ -51,16 +52,8 @@ public final class RunStats implements TraceSink {
 
   /** The figures after the run. */
   public Summary summary() {
-    return new Summary(stalls, longestNs, lostNs, ImmutableList.copyOf(box(peakLive)), ImmutableList.copyOf(box(submitted)),
-        faninEntries);
-  }
-
-  private static Long[] box(long[] values) {
-    Long[] out = new Long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = values[i];
-    }
-    return out;
+    return new Summary(stalls, longestNs, lostNs, ImmutableList.copyOf(Longs.asList(peakLive)),
+        ImmutableList.copyOf(Longs.asList(submitted)), faninEntries);
   }
 
   /**

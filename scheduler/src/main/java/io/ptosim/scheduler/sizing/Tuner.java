@@ -147,15 +147,7 @@ public final class Tuner {
     long top = upTo / RingResource.HEAP_STEP;
     Future<long[]> detector = pool.submit(() -> search(r, base.policy(), top));
     long[] patient = search(r, StallPolicies.PATIENT, top);
-    long[] det;
-    try {
-      det = detector.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw rethrow(e);
-    }
+    long[] det = get(detector);
     // Probe points: both thresholds, the step below each, and the top; each under both policies.
     java.util.TreeSet<Long> points = new java.util.TreeSet<>();
     for (long k : new long[] {det[0], det[0] - 1, patient[0], patient[0] - 1, top}) {
@@ -257,7 +249,7 @@ public final class Tuner {
     return new Run(report, stats.summary());
   }
 
-  private static Run get(Future<Run> f) {
+  private static <T> T get(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
