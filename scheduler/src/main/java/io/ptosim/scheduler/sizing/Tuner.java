@@ -54,27 +54,38 @@ public final class Tuner {
   /** Sizes each of {@code resources} (the others stay at the config's sizes). */
   public SizingReport tune(ImmutableSet<RingResource> resources) {
     Preconditions.checkArgument(!resources.isEmpty(), "no resource to size");
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "ptosim-tune");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, daemon("ptosim-tune"));
+    // Coordinators only wait on the pool (one per resource, one more per bisection), so every
+    // simulation runs on the pool's threads and --jobs bounds them exactly; the resources are sized
+    // at the same time, which keeps the pool busy while one resource's bisection waits on a probe.
+    ExecutorService coordinators = Executors.newCachedThreadPool(daemon("ptosim-tune-plan"));
     try {
       planned.addAndGet(2);
       List<Future<Run>> first = submitAll(pool, List.of(base, generous()));
       Run current = get(first.get(0));
       Run whole = get(first.get(1));
-      ImmutableMap.Builder<RingResource, ResourceSizing> out = ImmutableMap.builder();
+      ImmutableMap.Builder<RingResource, Future<ResourceSizing>> sizing = ImmutableMap.builder();
       for (RingResource r : RingResource.values()) {
         if (resources.contains(r)) {
-          out.put(r, size(pool, r, whole));
+          sizing.put(r, coordinators.submit(() -> size(pool, coordinators, r, whole)));
         }
       }
+      ImmutableMap.Builder<RingResource, ResourceSizing> out = ImmutableMap.builder();
+      sizing.build().forEach((r, f) -> out.put(r, get(f)));
       return new SizingReport(base.program().name(), base.program().taskCount(), base.runtime().name(), base.policy(),
           base.platform().name(), current.report.outcome(), current.report.exitCode(), current.stats, out.build());
     } finally {
+      coordinators.shutdownNow();
       pool.shutdownNow();
     }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Every resource at a size that holds the whole program, under {@code patient}. */
@@ -97,7 +108,7 @@ public final class Tuner {
     };
   }
 
-  private ResourceSizing size(ExecutorService pool, RingResource r, Run whole) {
+  private ResourceSizing size(ExecutorService pool, ExecutorService coordinators, RingResource r, Run whole) {
     long current = r.current(base.rings());
     List<Trial> trials;
     if (r.powerOfTwo()) {
@@ -105,14 +116,14 @@ public final class Tuner {
     } else {
       // The heap: bisect up to the current size; when even that fails under patient, up to a heap
       // that holds the whole program.
-      trials = bisect(pool, r, Math.max(current, RingResource.HEAP_STEP));
+      trials = bisect(pool, coordinators, r, Math.max(current, RingResource.HEAP_STEP));
       if (!trials.get(trials.size() - 1).completesPatient()) {
-        trials = bisect(pool, r, holdAll(r, whole));
+        trials = bisect(pool, coordinators, r, holdAll(r, whole));
       }
     }
     OptionalLong minimum = minimum(trials, true);
     OptionalLong minimumPatient = minimum(trials, false);
-    Optional<String> below = verdictBelow(r, trials, minimum);
+    Optional<String> below = verdictBelow(pool, r, trials, minimum);
     boolean postpones = minimumPatient.isEmpty();
     return new ResourceSizing(r, current, minimum, minimumPatient, below, postpones, trials.get(trials.size() - 1).size(),
         ImmutableList.copyOf(trials), Recommendation.of(r, current, minimum, minimumPatient, below, postpones,
@@ -143,10 +154,10 @@ public final class Tuner {
    * The heap: the smallest multiple of 1 KiB that completes, found by bisection for the detector and
    * for patient at once (one thread each when there are two); the probes of both are the trials.
    */
-  private List<Trial> bisect(ExecutorService pool, RingResource r, long upTo) {
+  private List<Trial> bisect(ExecutorService pool, ExecutorService coordinators, RingResource r, long upTo) {
     long top = upTo / RingResource.HEAP_STEP;
-    Future<long[]> detector = pool.submit(() -> search(r, base.policy(), top));
-    long[] patient = search(r, StallPolicies.PATIENT, top);
+    Future<long[]> detector = coordinators.submit(() -> search(pool, r, base.policy(), top));
+    long[] patient = search(pool, r, StallPolicies.PATIENT, top);
     long[] det = get(detector);
     // Probe points: both thresholds, the step below each, and the top; each under both policies.
     java.util.TreeSet<Long> points = new java.util.TreeSet<>();
@@ -175,17 +186,17 @@ public final class Tuner {
    * The smallest k in [1, top] (sizes k KiB) at which {@code policy} completes, assuming completion
    * is monotone in the size; {@code {top + 1}} when even the top fails.
    */
-  private long[] search(RingResource r, String policy, long top) {
+  private long[] search(ExecutorService pool, RingResource r, String policy, long top) {
     long lo = 1;
     long hi = top;
     planned.addAndGet(1);
-    if (!run(at(r, hi * RingResource.HEAP_STEP, policy)).report.completed()) {
+    if (!inPool(pool, at(r, hi * RingResource.HEAP_STEP, policy)).report.completed()) {
       return new long[] {top + 1};
     }
     while (lo < hi) {
       long mid = lo + (hi - lo) / 2;
       planned.addAndGet(1);
-      if (run(at(r, mid * RingResource.HEAP_STEP, policy)).report.completed()) {
+      if (inPool(pool, at(r, mid * RingResource.HEAP_STEP, policy)).report.completed()) {
         hi = mid;
       } else {
         lo = mid + 1;
@@ -208,7 +219,7 @@ public final class Tuner {
   }
 
   /** What the stall is at the largest failing size below {@code minimum}. */
-  private Optional<String> verdictBelow(RingResource r, List<Trial> trials, OptionalLong minimum) {
+  private Optional<String> verdictBelow(ExecutorService pool, RingResource r, List<Trial> trials, OptionalLong minimum) {
     Trial below = null;
     for (Trial t : trials) {
       if (!t.completes() && (minimum.isEmpty() || t.size() < minimum.getAsLong())) {
@@ -222,7 +233,7 @@ public final class Tuner {
       return Optional.of("UNRETIRED_PROGRESS");
     }
     planned.addAndGet(1);
-    RunReport checker = run(at(r, below.size(), StallPolicies.CHECKER)).report;
+    RunReport checker = inPool(pool, at(r, below.size(), StallPolicies.CHECKER)).report;
     return Optional.of(checker.finding().map(f -> f.verdict()).orElse(checker.outcome().name()));
   }
 
@@ -240,6 +251,11 @@ public final class Tuner {
       out.add(pool.submit(() -> run(c)));
     }
     return out;
+  }
+
+  /** One simulation on a pool thread, waited for: a coordinator never simulates itself. */
+  private Run inPool(ExecutorService pool, RunConfig config) {
+    return get(pool.submit(() -> run(config)));
   }
 
   private Run run(RunConfig config) {
