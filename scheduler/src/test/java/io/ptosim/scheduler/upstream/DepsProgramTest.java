@@ -51,6 +51,58 @@ class DepsProgramTest {
     assertEquals(53, n, "graphs that round-trip");
   }
 
+  /** The corpus's graphs with explicit edges into auto-scope tasks (set_dependencies on an ordinary submit). */
+  private static final java.util.List<String> EXPLICIT_INTO_AUTO = java.util.List.of(
+      "dep-gen-chain-n-64-no-chain", "dep-gen-chain-n-65-single-overflow", "dep-gen-chain-n-200-single-overflow",
+      "dep-gen-chain-n-391-two-overflow", "dummy-DenseFanoutFanin", "dummy-DummyExplicitDepBarrier",
+      "spmd-sync-start-mix-spill-Case1");
+
+  /** Upstream main's PTO2_FANIN_INLINE_CAP: fanin edges past it take fanin-pool entries. */
+  private static final int FANIN_INLINE_CAP = 64;
+
+  private static final java.util.regex.Pattern FANIN_POOL = java.util.regex.Pattern.compile("\\[FaninPool 0\\] top=\\d+ tail=\\d+ used=(\\d+)");
+
+  /**
+   * Each of those runs, simulated under main on a2a3sim, completes as it did, and every task's
+   * fanin is its recorded distinct producers (explicit and TensorMap edges to one producer are one
+   * fanin edge; all tasks stay referenced by the executor's scope, so none is dropped as CONSUMED).
+   * The edges past 64 per task are what the run's log reports its ring-0 fanin pool used: 1 (n_65),
+   * 136 (n_200), 327 (n_391), none logged for the others.
+   */
+  @Test
+  void explicitEdgesIntoAutoTasksGiveTheRecordedFaninAndTheLoggedSpill() throws Exception {
+    for (String name : EXPLICIT_INTO_AUTO) {
+      Path run = corpus().resolve(name);
+      DepsGraph recorded = DepsJson.read(run.resolve("deps.json"));
+      java.util.Map<Long, java.util.Set<Long>> preds = new java.util.HashMap<>();
+      for (DepsEdge e : recorded.edges()) {
+        preds.computeIfAbsent(e.succ(), k -> new java.util.HashSet<>()).add(e.pred());
+      }
+      Program p = UpstreamPrograms.fromDepsJson(run.resolve("deps.json"));
+      io.ptosim.des.platform.PlatformProfile sim = io.ptosim.des.platform.PlatformProfiles.a2a3sim();
+      for (Op op : p.ops()) {
+        if (op instanceof Op.Submit s && !sim.knowsKernel(s.kernel())) {
+          sim = sim.with("kernel." + s.kernel(), sim.defaultKernelNs());
+        }
+      }
+      io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
+      io.ptosim.scheduler.run.RunReport r = io.ptosim.scheduler.run.Simulation.run(
+          io.ptosim.scheduler.run.RunConfig.builder(p).platform(sim).build(), java.util.List.of(trace));
+      assertEquals(io.ptosim.scheduler.run.Outcome.COMPLETED, r.outcome(), name);
+      long spilled = 0;
+      int submits = 0;
+      for (io.ptosim.des.event.TraceEvent.Submit s : trace.events(io.ptosim.des.event.TraceEvent.Submit.class)) {
+        int fanin = s.faninTotal() - 1;
+        assertEquals(preds.getOrDefault(s.task(), java.util.Set.of()).size(), fanin, name + ": fanin of " + UpstreamIds.show(s.task()));
+        spilled += Math.max(0, fanin - FANIN_INLINE_CAP);
+        submits++;
+      }
+      assertEquals(recorded.tasks().size(), submits, name + ": tasks");
+      java.util.regex.Matcher m = FANIN_POOL.matcher(Files.readString(run.resolve("log.txt")));
+      assertEquals(m.find() ? Long.parseLong(m.group(1)) : 0, spilled, name + ": fanin-pool entries (log's FaninPool 0 used)");
+    }
+  }
+
   /**
    * With the run's scope_stats.jsonl beside it (scope boundaries), a recorded paged-attention graph
    * runs exactly as the built-in workload of the same case and mode: the same trace hash.
