@@ -92,8 +92,9 @@ class DepsProgramTest {
       long spilled = 0;
       int submits = 0;
       for (io.ptosim.des.event.TraceEvent.Submit s : trace.events(io.ptosim.des.event.TraceEvent.Submit.class)) {
+        long task = UpstreamIds.fromModel(s.task());
         int fanin = s.faninTotal() - 1;
-        assertEquals(preds.getOrDefault(s.task(), java.util.Set.of()).size(), fanin, name + ": fanin of " + UpstreamIds.show(s.task()));
+        assertEquals(preds.getOrDefault(task, java.util.Set.of()).size(), fanin, name + ": fanin of " + UpstreamIds.show(task));
         spilled += Math.max(0, fanin - FANIN_INLINE_CAP);
         submits++;
       }
