@@ -129,7 +129,7 @@ public final class ProgramValidator {
       if (earlier != null) {
         throw new ProgramException(i, "duplicate task id " + task + " (already created at op " + earlier.createdAt() + ")");
       }
-      // A top-level task belongs to the executor's outer scope, which no add_dependency can name.
+      // A top-level task belongs to the executor's outer scope (AUTO): only the edges right after its submit may name it as consumer.
       OpenScope inner = scopes.peek();
       tasks.put(task, new TaskInfo(i, inner == null ? EXECUTOR_SCOPE : inner.beginOp(), alloc));
       justCreated = task;
