@@ -13,12 +13,21 @@ import java.util.Set;
  * manual-scope v0 nesting rules), so that a bad program is rejected before a run with the index of
  * the first offending op.
  *
+ * <p>Explicit edges. Into a MANUAL-scope task they follow PR #482's add_dependency rules (consumer
+ * of the current MANUAL scope, producer of its MANUAL region, at most {@link #MAX_EXPLICIT_DEPS}).
+ * Into an AUTO-scope task they stand for main's {@code set_dependencies}, which passes explicit
+ * task ids with the submit: the edges follow the consumer's submit directly, the producer is any
+ * earlier task, and there is no count limit (main spills fanin past 64 edges to the ring's fanin
+ * pool). Whether a runtime version takes such edges at all is its rule
+ * ({@code io.ptosim.scheduler.version.orch.ExplicitDepRules}); PR #482 refuses them at run time
+ * with INVALID_ARGS, as upstream does.
+ *
  * <p>Like an upstream orchestration function, a program runs inside the executor's outer AUTO
  * scope, which the runtime opens: tasks may be created at top level (they belong to that scope,
  * depth 0, ring 0), and the program's own scopes start at depth 1.
  */
 public final class ProgramValidator {
-  /** Upstream's default explicit-dependency capacity per task (MAX_DEP_COUNT, PTO2_MAX_INPUTS). */
+  /** Upstream's explicit-dependency capacity of a MANUAL-scope task (PR #482's PTO2_MAX_INPUTS; main's MAX_DEP_COUNT default). */
   public static final int MAX_EXPLICIT_DEPS = 16;
 
   /** Upstream's maximum scope nesting depth. */
@@ -49,6 +58,8 @@ public final class ProgramValidator {
     private final Deque<OpenScope> scopes = new ArrayDeque<>();
     private final Map<Long, TaskInfo> tasks = new HashMap<>();
     private final Map<Long, Set<Long>> explicitDeps = new HashMap<>();
+    /** The task the last create op made, while only add_dependency ops have followed it; -1 otherwise. */
+    private long justCreated = -1;
 
     void run(Program program) throws ProgramException {
       int i = 0;
@@ -62,6 +73,9 @@ public final class ProgramValidator {
     }
 
     private void check(int i, Op op) throws ProgramException {
+      if (!(op instanceof Op.AddDependency)) {
+        justCreated = -1;
+      }
       if (op instanceof Op.ScopeBegin begin) {
         scopeBegin(i, begin);
       } else if (op instanceof Op.ScopeEnd) {
@@ -115,20 +129,22 @@ public final class ProgramValidator {
       if (earlier != null) {
         throw new ProgramException(i, "duplicate task id " + task + " (already created at op " + earlier.createdAt() + ")");
       }
-      // A top-level task belongs to the executor's outer scope, which no add_dependency can name.
+      // A top-level task belongs to the executor's outer scope (AUTO): only the edges right after its submit may name it as consumer.
       OpenScope inner = scopes.peek();
       tasks.put(task, new TaskInfo(i, inner == null ? EXECUTOR_SCOPE : inner.beginOp(), alloc));
+      justCreated = task;
     }
 
     private void addDependency(int i, Op.AddDependency dep) throws ProgramException {
-      OpenScope inner = scopes.peek();
-      if (inner == null || inner.mode() != ScopeMode.MANUAL) {
-        throw new ProgramException(i, "add_dependency outside a MANUAL scope");
-      }
       TaskInfo producer = known(i, dep.producer());
       TaskInfo consumer = known(i, dep.consumer());
       if (dep.producer() == dep.consumer()) {
         throw new ProgramException(i, "add_dependency of task " + dep.producer() + " on itself");
+      }
+      OpenScope inner = scopes.peek();
+      if (inner == null || inner.mode() != ScopeMode.MANUAL) {
+        autoDependency(i, dep, consumer);
+        return;
       }
       // The edge follows its consumer's submit: the consumer belongs to the current MANUAL scope.
       if (consumer.scopeBeginOp() != inner.beginOp()) {
@@ -157,6 +173,22 @@ public final class ProgramValidator {
       if (producers.add(dep.producer()) && producers.size() > MAX_EXPLICIT_DEPS) {
         throw new ProgramException(
             i, "add_dependency: consumer " + dep.consumer() + " has more than " + MAX_EXPLICIT_DEPS + " explicit dependencies");
+      }
+    }
+
+    /**
+     * An edge into a task of an AUTO scope (or of the executor's): main's set_dependencies, whose
+     * task ids come with the consumer's submit, so the edge follows that submit directly. Any
+     * earlier task may be the producer, and there is no count limit.
+     */
+    private void autoDependency(int i, Op.AddDependency dep, TaskInfo consumer) throws ProgramException {
+      if (consumer.alloc()) {
+        throw new ProgramException(
+            i, "add_dependency: consumer " + dep.consumer() + " is an alloc_tensors task (completed at submit)");
+      }
+      if (dep.consumer() != justCreated) {
+        throw new ProgramException(i, "add_dependency: consumer " + dep.consumer()
+            + " of an AUTO scope is not the task just submitted (its explicit dependencies come with its submit)");
       }
     }
 

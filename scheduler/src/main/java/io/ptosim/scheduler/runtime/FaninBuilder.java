@@ -13,23 +13,27 @@ import java.util.function.LongToIntFunction;
  * A submit's fanin, as upstream's {@code PTO2FaninBuilder} collects it: creator retention and
  * TensorMap writers of every non-OUTPUT argument, deduplicated, CONSUMED producers left out. Inside a
  * MANUAL region, tensors created in that region are scope-local (only explicit edges order them);
- * under incremental publish a manual task's explicit edges come with its submit.
+ * under incremental publish a manual task's explicit edges come with its submit, and so do an AUTO
+ * task's where the version takes them (main's set_dependencies): one edge per distinct producer
+ * however it was found (upstream's mark_seen dedupe), so the order of discovery does not matter.
  */
 final class FaninBuilder {
   private final DeviceRuntime rt;
   private final LongPredicate live;
   private final ImmutableSetMultimap<Long, Long> explicitDeps;
   private final boolean explicitAtSubmit;
+  private final boolean autoExplicitAtSubmit;
   private final LongToIntFunction taskOf;
   private long[] producers = new long[16];
   private int count;
 
   FaninBuilder(DeviceRuntime rt, LongPredicate live, ImmutableSetMultimap<Long, Long> explicitDeps,
-      boolean explicitAtSubmit, LongToIntFunction taskOf) {
+      boolean explicitAtSubmit, boolean autoExplicitAtSubmit, LongToIntFunction taskOf) {
     this.rt = rt;
     this.live = live;
     this.explicitDeps = explicitDeps;
     this.explicitAtSubmit = explicitAtSubmit;
+    this.autoExplicitAtSubmit = autoExplicitAtSubmit;
     this.taskOf = taskOf;
   }
 
@@ -44,7 +48,7 @@ final class FaninBuilder {
         add(p);
       }
     }
-    if (scope.manual() && explicitAtSubmit) {
+    if (scope.manual() ? explicitAtSubmit : autoExplicitAtSubmit) {
       for (long programId : explicitDeps.get(s.task())) {
         int p = taskOf.applyAsInt(programId);
         if (live.test(p)) {

@@ -54,7 +54,11 @@ final class Orchestrator {
   private final ImmutableList<Op> ops;
   private final PublishMode publishMode;
   private final StallPolicy policy;
-  /** Explicit edges by consumer, read at submit when manual tasks publish incrementally (v0). */
+  /**
+   * Explicit edges by consumer, read at the consumer's submit: an AUTO-scope consumer's when the
+   * version takes them ({@code ExplicitDepRules}), a MANUAL one's when manual tasks publish
+   * incrementally (v0).
+   */
   private final ImmutableSetMultimap<Long, Long> explicitDeps;
   private final Map<Long, Integer> taskOfProgramId = new HashMap<>();
   private final List<Scope> scopes = new ArrayList<>();
@@ -91,10 +95,11 @@ final class Orchestrator {
     this.publishMode = publishMode;
     this.policy = policy;
     this.rules = rt.version.orchestrator();
-    this.explicitDeps = publishMode == PublishMode.INCREMENTAL ? program.explicitDependencies() : ImmutableSetMultimap.of();
+    this.explicitDeps = program.explicitDependencies();
     TaskTable t = rt.tasks;
     this.live = task -> t.state[(int) task] != TaskTable.CONSUMED;
-    this.fanin = new FaninBuilder(rt, live, explicitDeps, publishMode == PublishMode.INCREMENTAL, this::taskOf);
+    this.fanin = new FaninBuilder(rt, live, explicitDeps, publishMode == PublishMode.INCREMENTAL,
+        rules.explicitDeps().refuseIntoAuto().isEmpty(), this::taskOf);
   }
 
   void start() {
@@ -207,7 +212,7 @@ final class Orchestrator {
     if (op instanceof Op.ScopeBegin b) {
       Optional<String> refused = rules.scopes().refuseBegin(b.mode(), stack.get(stack.size() - 1).manual());
       if (refused.isPresent()) {
-        rt.abort(ScopeRules.INVALID_ARGS, refused.get(), new DeviceFailure.InvalidArgs(refused.get()));
+        rt.abort(ScopeRules.INVALID_ARGS, refused.get(), new DeviceFailure.InvalidArgs(DeviceFailure.Call.SCOPE_BEGIN, refused.get()));
         return true;
       }
       openScope(b.mode());
@@ -362,16 +367,24 @@ final class Orchestrator {
   }
 
   /**
-   * Incremental mode wired the edge at the consumer's submit. Deferred mode takes the edge's
-   * dependency entry now, from the producer's ring, and wires it now or at scope_end as the
-   * version's {@link PublishRule} says.
+   * An AUTO-scope consumer took the edge with its submit, or the version refuses it now (fatal
+   * INVALID_ARGS). For a MANUAL consumer, incremental mode wired the edge at the consumer's submit;
+   * deferred mode takes the edge's dependency entry now, from the producer's ring, and wires it now
+   * or at scope_end as the version's {@link PublishRule} says.
    */
   private boolean addDependency(Op.AddDependency d) {
+    TaskTable t = rt.tasks;
+    int consumer = taskOf(d.consumer());
+    if (!scopes.get(t.scope[consumer]).manual()) {
+      Optional<String> refused = rules.explicitDeps().refuseIntoAuto();
+      if (refused.isPresent()) {
+        rt.abort(ScopeRules.INVALID_ARGS, refused.get(), new DeviceFailure.InvalidArgs(DeviceFailure.Call.ADD_DEPENDENCY, refused.get()));
+      }
+      return true;
+    }
     if (publishMode == PublishMode.INCREMENTAL) {
       return true;
     }
-    TaskTable t = rt.tasks;
-    int consumer = taskOf(d.consumer());
     int producer = taskOf(d.producer());
     if (t.published[consumer] || t.producers.contains(consumer, producer) || !live.test(producer)) {
       return true;

@@ -29,7 +29,10 @@ import java.util.TreeSet;
  * recorded buffer address and byte range, and every OUTPUT a creator edge names takes that
  * tensor's address, so the runtime's own creator retention and TensorMap find the recorded
  * producers, and drop the ones already completed the way upstream's submit does (which is what
- * the dep pool counts). Explicit edges become add_dependency ops after their consumer. A view that
+ * the dep pool counts). Explicit edges (source {@code explicit}: dep_gen's STEP 1, one per distinct
+ * task id the submit passed, whatever the TensorMap would also find) are replayed: they become
+ * add_dependency ops right after their consumer's submit, in a MANUAL scope or an AUTO one (main's
+ * set_dependencies). A view that
  * takes part in no recorded edge (neither the consumer's slot of an edge nor a registration a later
  * lookup hit) gets a fresh address of its own: it is either irrelevant to the graph or hidden from
  * it in a way deps.json does not record (a {@code manual_dep} view, a heap address reused after a
@@ -141,11 +144,6 @@ public final class DepsProgram {
         hitRegistrations.add(List.of(e.pred(), e.producer().get().tensorId()));
       }
       if (e.source() == DepsEdge.Source.EXPLICIT) {
-        DepsTask consumer = graph.tasks().get(taskIndex.get(e.succ()));
-        if (!consumer.manualScope()) {
-          throw new UpstreamFormatException(DepsJson.FILE + ": /edges/" + i
-              + ": an explicit edge into an auto-scope task (" + UpstreamIds.show(e.succ()) + ") is not modelled: ptosim takes explicit edges in MANUAL scopes only");
-        }
         explicitByConsumer.computeIfAbsent(e.succ(), k -> new ArrayList<>()).add(e);
       } else if (e.source() == DepsEdge.Source.CREATOR) {
         createdTensors.computeIfAbsent(e.pred(), k -> new LinkedHashSet<>()).add(e.consumer().get().tensorId());

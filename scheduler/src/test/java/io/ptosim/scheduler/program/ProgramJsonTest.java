@@ -163,6 +163,6 @@ class ProgramJsonTest {
         + "{\"op\":\"add_dependency\",\"producer\":3,\"consumer\":3},\n{\"op\":\"scope_end\"}\n]}";
     assertThatThrownBy(() -> ProgramJson.parse(text))
         .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isEqualTo(2))
-        .hasMessage("op 2: add_dependency outside a MANUAL scope");
+        .hasMessage("op 2: add_dependency of task 3 on itself");
   }
 }

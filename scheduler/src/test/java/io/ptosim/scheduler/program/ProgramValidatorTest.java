@@ -62,8 +62,9 @@ class ProgramValidatorTest {
     Program p = new Program("top", ImmutableList.of(
         submit(0), begin(ScopeMode.AUTO), end(), alloc(1), begin(ScopeMode.MANUAL), submit(2), end()));
     assertThat(ProgramValidator.validate(p)).isSameAs(p);
-    // The outer scope is AUTO and no explicit edge can name its tasks.
-    assertRejected("op 2: add_dependency outside a MANUAL scope", 2, submit(0), submit(1), dep(0, 1));
+    // The outer scope is AUTO: an explicit edge into its task comes with that task's submit (main's set_dependencies).
+    Program withEdge = new Program("top-edge", ImmutableList.of(submit(0), submit(1), dep(0, 1)));
+    assertThat(ProgramValidator.validate(withEdge)).isSameAs(withEdge);
     assertRejected("op 3: add_dependency: producer 0 is outside the MANUAL region of consumer 1 (opened at op 1)", 3,
         submit(0), begin(ScopeMode.MANUAL), submit(1), dep(0, 1), end());
   }
@@ -103,10 +104,40 @@ class ProgramValidatorTest {
   }
 
   @Test
-  void addDependencyOutsideManualScope() {
-    assertRejected("op 3: add_dependency outside a MANUAL scope", 3,
-        begin(ScopeMode.AUTO), submit(0), submit(1), dep(0, 1), end());
-    assertRejected("op 0: add_dependency outside a MANUAL scope", 0, dep(0, 1));
+  void addDependencyIntoAnAutoScopeTaskFollowsItsSubmit() throws ProgramException {
+    // Main's set_dependencies: any earlier task (another ring, a closed MANUAL scope, an alloc task)
+    // may be named, and repeats of a producer count once.
+    Program p = new Program("auto", ImmutableList.of(
+        alloc(0), begin(ScopeMode.MANUAL), submit(1), end(), begin(ScopeMode.AUTO), submit(2), dep(0, 2), dep(1, 2),
+        dep(1, 2), end()));
+    assertThat(ProgramValidator.validate(p)).isSameAs(p);
+    assertThat(p.explicitDependencies().get(2L)).containsExactly(0L, 1L);
+    // The ids come with the submit: the edge must follow its consumer's submit, with only its other edges between.
+    assertRejected("op 4: add_dependency: consumer 1 of an AUTO scope is not the task just submitted"
+        + " (its explicit dependencies come with its submit)", 4,
+        begin(ScopeMode.AUTO), submit(0), submit(1), submit(2), dep(0, 1), end());
+    assertRejected("op 3: add_dependency: consumer 0 of an AUTO scope is not the task just submitted"
+        + " (its explicit dependencies come with its submit)", 3,
+        submit(0), begin(ScopeMode.AUTO), submit(1), dep(1, 0), end());
+    assertRejected("op 2: add_dependency: consumer 1 is an alloc_tensors task (completed at submit)", 2,
+        submit(0), alloc(1), dep(0, 1));
+    assertRejected("op 0: add_dependency names unknown task 0", 0, dep(0, 1));
+  }
+
+  @Test
+  void anAutoScopeTaskHasNoExplicitDependencyLimit() throws ProgramException {
+    // dep-gen-chain-n-391-two-overflow: one task waits on 391 explicit producers (main spills past 64).
+    ImmutableList.Builder<Op> ops = ImmutableList.builder();
+    for (int p = 0; p < 391; p++) {
+      ops.add(submit(p));
+    }
+    ops.add(submit(391));
+    for (int p = 0; p < 391; p++) {
+      ops.add(dep(p, 391));
+    }
+    Program program = new Program("chain", ops.build());
+    assertThat(ProgramValidator.validate(program)).isSameAs(program);
+    assertThat(program.explicitDependencies().get(391L)).hasSize(391);
   }
 
   @Test
@@ -182,10 +213,11 @@ class ProgramValidatorTest {
     ProgramBuilder pb = ProgramBuilder.named("bad").scope(ScopeMode.AUTO);
     long a = pb.submit("qk", 1, 1);
     long b = pb.submit("sf", 2, 1);
-    pb.addDependency(a, b).endScope();
+    pb.addDependency(b, a).endScope();
     assertThatThrownBy(pb::build)
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("bad: op 3: add_dependency outside a MANUAL scope");
+        .hasMessage("bad: op 3: add_dependency: consumer 0 of an AUTO scope is not the task just submitted"
+            + " (its explicit dependencies come with its submit)");
     assertThat(pb.buildUnvalidated().ops()).hasSize(5);
   }
 

@@ -1,7 +1,6 @@
 package io.ptosim.scheduler.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ptosim.analysis.upstream.ReferenceCorpus;
@@ -25,20 +24,10 @@ class DepsProgramTest {
     return runs.get();
   }
 
-  /**
-   * Graphs with explicit edges into auto-scope tasks (upstream's set_dependencies on an ordinary
-   * submit): the program model takes explicit edges in MANUAL scopes only, so these are refused.
-   */
-  private static final java.util.Set<String> EXPLICIT_INTO_AUTO = java.util.Set.of(
-      "dep-gen-chain-n-64-no-chain", "dep-gen-chain-n-65-single-overflow", "dep-gen-chain-n-200-single-overflow",
-      "dep-gen-chain-n-391-two-overflow", "dummy-DenseFanoutFanin", "dummy-DummyExplicitDepBarrier",
-      "spmd-sync-start-mix-spill-Case1");
-
   @Test
   void everyRecordedGraphRoundTripsThroughAProgram() throws Exception {
     StringBuilder failures = new StringBuilder();
     int n = 0;
-    int refused = 0;
     for (Path run : ReferenceCorpus.runDirectories(corpus())) {
       Path deps = run.resolve("deps.json");
       if (!Files.exists(deps)) {
@@ -53,17 +42,66 @@ class DepsProgramTest {
         }
         n++;
       } catch (UpstreamFormatException e) {
-        if (EXPLICIT_INTO_AUTO.contains(run.getFileName().toString())
-            && e.getMessage().contains("an explicit edge into an auto-scope task")) {
-          refused++;
-        } else {
-          failures.append(run.getFileName()).append(": ").append(e.getMessage()).append('\n');
-        }
+        failures.append(run.getFileName()).append(": ").append(e.getMessage()).append('\n');
       }
     }
     assertEquals("", failures.toString());
-    assertEquals(46, n, "graphs that round-trip");
-    assertEquals(EXPLICIT_INTO_AUTO.size(), refused, "graphs refused for an explicit edge into an auto task");
+    // All 53, the 7 with explicit edges into auto-scope tasks (dep-gen-chain-*, dummy-DenseFanoutFanin,
+    // dummy-DummyExplicitDepBarrier, spmd-sync-start-mix-spill-Case1) among them.
+    assertEquals(53, n, "graphs that round-trip");
+  }
+
+  /** The corpus's graphs with explicit edges into auto-scope tasks (set_dependencies on an ordinary submit). */
+  private static final java.util.List<String> EXPLICIT_INTO_AUTO = java.util.List.of(
+      "dep-gen-chain-n-64-no-chain", "dep-gen-chain-n-65-single-overflow", "dep-gen-chain-n-200-single-overflow",
+      "dep-gen-chain-n-391-two-overflow", "dummy-DenseFanoutFanin", "dummy-DummyExplicitDepBarrier",
+      "spmd-sync-start-mix-spill-Case1");
+
+  /** Upstream main's PTO2_FANIN_INLINE_CAP: fanin edges past it take fanin-pool entries. */
+  private static final int FANIN_INLINE_CAP = 64;
+
+  private static final java.util.regex.Pattern FANIN_POOL = java.util.regex.Pattern.compile("\\[FaninPool 0\\] top=\\d+ tail=\\d+ used=(\\d+)");
+
+  /**
+   * Each of those runs, simulated under main on a2a3sim, completes as it did, and every task's
+   * fanin is its recorded distinct producers (explicit and TensorMap edges to one producer are one
+   * fanin edge; all tasks stay referenced by the executor's scope, so none is dropped as CONSUMED).
+   * The edges past 64 per task are what the run's log reports its ring-0 fanin pool used: 1 (n_65),
+   * 136 (n_200), 327 (n_391), none logged for the others.
+   */
+  @Test
+  void explicitEdgesIntoAutoTasksGiveTheRecordedFaninAndTheLoggedSpill() throws Exception {
+    for (String name : EXPLICIT_INTO_AUTO) {
+      Path run = corpus().resolve(name);
+      DepsGraph recorded = DepsJson.read(run.resolve("deps.json"));
+      java.util.Map<Long, java.util.Set<Long>> preds = new java.util.HashMap<>();
+      for (DepsEdge e : recorded.edges()) {
+        preds.computeIfAbsent(e.succ(), k -> new java.util.HashSet<>()).add(e.pred());
+      }
+      Program p = UpstreamPrograms.fromDepsJson(run.resolve("deps.json"));
+      io.ptosim.des.platform.PlatformProfile sim = io.ptosim.des.platform.PlatformProfiles.a2a3sim();
+      for (Op op : p.ops()) {
+        if (op instanceof Op.Submit s && !sim.knowsKernel(s.kernel())) {
+          sim = sim.with("kernel." + s.kernel(), sim.defaultKernelNs());
+        }
+      }
+      io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
+      io.ptosim.scheduler.run.RunReport r = io.ptosim.scheduler.run.Simulation.run(
+          io.ptosim.scheduler.run.RunConfig.builder(p).platform(sim).build(), java.util.List.of(trace));
+      assertEquals(io.ptosim.scheduler.run.Outcome.COMPLETED, r.outcome(), name);
+      long spilled = 0;
+      int submits = 0;
+      for (io.ptosim.des.event.TraceEvent.Submit s : trace.events(io.ptosim.des.event.TraceEvent.Submit.class)) {
+        long task = UpstreamIds.fromModel(s.task());
+        int fanin = s.faninTotal() - 1;
+        assertEquals(preds.getOrDefault(task, java.util.Set.of()).size(), fanin, name + ": fanin of " + UpstreamIds.show(task));
+        spilled += Math.max(0, fanin - FANIN_INLINE_CAP);
+        submits++;
+      }
+      assertEquals(recorded.tasks().size(), submits, name + ": tasks");
+      java.util.regex.Matcher m = FANIN_POOL.matcher(Files.readString(run.resolve("log.txt")));
+      assertEquals(m.find() ? Long.parseLong(m.group(1)) : 0, spilled, name + ": fanin-pool entries (log's FaninPool 0 used)");
+    }
   }
 
   /**
@@ -106,13 +144,30 @@ class DepsProgramTest {
   }
 
   @Test
-  void anExplicitEdgeIntoAnAutoTaskIsRefusedNamingTheEdge() throws Exception {
-    String json = "{\"tasks\":[{\"task_id\":\"0\",\"scope\":\"auto\",\"kernel_ids\":[0,-1,-1],\"block_num\":1,\"args\":[]},"
-        + "{\"task_id\":\"1\",\"scope\":\"auto\",\"kernel_ids\":[0,-1,-1],\"block_num\":1,\"args\":[]}],\"tensors\":[],"
-        + "\"edges\":[{\"pred\":\"0\",\"succ\":\"1\",\"arg\":-1,\"source\":\"explicit\",\"flags\":[\"wait\",\"retain\"]}]}";
+  void anExplicitEdgeIntoAnAutoTaskFollowsItsConsumersSubmit() throws Exception {
+    // spmd-sync-start-mix-spill-Case1's shape: the consumer names its producer explicitly and finds it
+    // again by the TensorMap; deps.json lists both edges, the runtime's fanin has one.
+    String json = "{\"tasks\":[{\"task_id\":\"0\",\"scope\":\"auto\",\"kernel_ids\":[-1,3,-1],\"block_num\":1,\"args\":["
+        + "{\"idx\":0,\"type\":\"INOUT\",\"tensor_id\":\"7\",\"dtype\":\"FLOAT32\",\"shape\":[16],\"start_offset\":\"0\",\"strides\":[1]}]},"
+        + "{\"task_id\":\"1\",\"scope\":\"auto\",\"kernel_ids\":[0,1,2],\"block_num\":1,\"args\":["
+        + "{\"idx\":0,\"type\":\"INOUT\",\"tensor_id\":\"7\",\"dtype\":\"FLOAT32\",\"shape\":[16],\"start_offset\":\"0\",\"strides\":[1]}]}],"
+        + "\"tensors\":[{\"tensor_id\":\"7\",\"buffer_addr\":\"4096\",\"version\":0,\"dtype\":\"FLOAT32\",\"buffer_numel\":\"16\"}],"
+        + "\"edges\":[{\"pred\":\"0\",\"succ\":\"1\",\"arg\":-1,\"source\":\"explicit\",\"flags\":[\"wait\",\"retain\"]},"
+        + "{\"pred\":\"0\",\"succ\":\"1\",\"arg\":0,\"source\":\"tensormap\",\"flags\":[\"wait\"],\"overlap\":\"covered\",\"tensor_id\":\"7\","
+        + "\"consumer_dtype\":\"FLOAT32\",\"consumer_shape\":[16],\"consumer_start_offset\":\"0\",\"consumer_strides\":[1],"
+        + "\"producer_shape\":[16],\"producer_start_offset\":\"0\",\"producer_strides\":[1]}]}";
     DepsGraph g = DepsJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-    String m = assertThrows(UpstreamFormatException.class, () -> new DepsProgram(g, KernelTable.RECORDED, "x").program()).getMessage();
-    assertEquals("deps.json: /edges/0: an explicit edge into an auto-scope task (0:1) is not modelled: ptosim takes explicit edges"
-        + " in MANUAL scopes only", m);
+    Program p = new DepsProgram(g, KernelTable.RECORDED, "x").program();
+    assertEquals(3, p.ops().size());
+    assertTrue(p.ops().get(0) instanceof Op.Submit && p.ops().get(1) instanceof Op.Submit);
+    assertEquals(new Op.AddDependency(0, 1), p.ops().get(2));
+    assertEquals("", GraphIdentityTest.diff(g, new DepGenReplay(p, KernelTable.RECORDED).graph()));
+    io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
+    io.ptosim.scheduler.run.RunReport r = io.ptosim.scheduler.run.Simulation.run(io.ptosim.scheduler.run.RunConfig.builder(p)
+        .platform(io.ptosim.des.platform.PlatformProfiles.a2a3sim().with("kernel.f3", 1000).with("kernel.f0.1.2", 1000)).build(),
+        java.util.List.of(trace));
+    assertEquals(io.ptosim.scheduler.run.Outcome.COMPLETED, r.outcome());
+    assertEquals(java.util.List.of(1, 2), trace.events(io.ptosim.des.event.TraceEvent.Submit.class).stream()
+        .map(io.ptosim.des.event.TraceEvent.Submit::faninTotal).toList(), "fanin = distinct producers + 1");
   }
 }

@@ -150,6 +150,80 @@ class OrchestratorRulesTest {
   }
 
   /**
+   * Explicit edges into AUTO-scope tasks (the corpus's dummy_task and dep_gen chain examples): a long
+   * producer A and a short B, then C reading A's output and naming A and B explicitly, then D with
+   * no argument ordered after C by an explicit edge only (DummyExplicitDepBarrier's barrier).
+   */
+  private static Program explicitIntoAuto() {
+    ProgramBuilder pb = ProgramBuilder.named("explicit-into-auto");
+    TensorArg x = TensorArg.output(0x1000_0000L, 256);
+    long a = pb.submit("long", 0b001, 1, x);
+    long b = pb.submit("short", 0b010, 1, TensorArg.output(0x2000_0000L, 256));
+    long c = pb.submit("short", 0b010, 1, TensorArg.input(x.base(), 0, 256), TensorArg.output(0x3000_0000L, 256));
+    pb.addDependency(a, c).addDependency(b, c);
+    long d = pb.submit("short", 0b010, 1);
+    pb.addDependency(c, d);
+    return pb.build();
+  }
+
+  private static RunReport traced(Program p, RuntimeVersion v, RingConfig rings, io.ptosim.des.trace.MemoryTrace trace) {
+    return Simulation.run(RunConfig.builder(p).runtime(v).policy("patient").rings(rings).build(), List.of(trace));
+  }
+
+  @Test
+  void mainTakesExplicitEdgesIntoAutoTasksWithTheSubmitDedupedWithTheTensorMapsProducers() {
+    io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
+    RunReport r = traced(explicitIntoAuto(), RuntimeVersions.main(), RingConfig.defaults(), trace);
+
+    assertThat(r.outcome()).isEqualTo(Outcome.COMPLETED);
+    // fanin = distinct producers + 1 (the publish barrier): C finds A twice (creator, explicit) and B once.
+    assertThat(trace.events(io.ptosim.des.event.TraceEvent.Submit.class).stream()
+        .map(io.ptosim.des.event.TraceEvent.Submit::faninTotal)).containsExactly(1, 1, 3, 2);
+    long aDone = completedAt(trace, TaskIds.of(0, 0));
+    long bDone = completedAt(trace, TaskIds.of(0, 1));
+    long cDone = completedAt(trace, TaskIds.of(0, 2));
+    assertThat(dispatchedAt(trace, TaskIds.of(0, 2))).isGreaterThanOrEqualTo(Math.max(aDone, bDone));
+    assertThat(dispatchedAt(trace, TaskIds.of(0, 3))).isGreaterThanOrEqualTo(cDone);
+  }
+
+  @Test
+  void theSnapshotShowsTheExplicitFaninEdgesOfAnAutoTask() {
+    // A window of 4: the #277 pre-check refuses D (the outer scope holds 3 tasks); A-C and B-C are in the snapshot.
+    RunReport r = Simulation.run(RunConfig.builder(explicitIntoAuto()).runtime(RuntimeVersions.main())
+        .rings(RingConfig.defaults().withWindow(4)).build(), List.of());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.finalSnapshot().orElseThrow().edges().orElseThrow()).containsExactlyInAnyOrder(
+        new io.ptosim.analysis.snapshot.Edge(TaskIds.of(0, 0), TaskIds.of(0, 2)),
+        new io.ptosim.analysis.snapshot.Edge(TaskIds.of(0, 1), TaskIds.of(0, 2)));
+  }
+
+  @Test
+  void pr482RefusesAnExplicitEdgeIntoAnAutoTaskWhenItIsStated() {
+    io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
+    RunReport r = traced(explicitIntoAuto(), RuntimeVersions.pr482(), RingConfig.defaults(), trace);
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(r.exitCode()).isEqualTo(5);
+    assertThat(r.message()).isEqualTo("pto2_rt_add_dependency is only valid inside PTO2_SCOPE(PTO2ScopeMode::MANUAL)");
+    assertThat(r.deviceLog()).containsExactly(
+        "[ERROR] pto2_add_dependency: pto2_rt_add_dependency is only valid inside PTO2_SCOPE(PTO2ScopeMode::MANUAL)");
+    // C was submitted with its creator-retention producer only; the add_dependency after it is fatal.
+    assertThat(trace.events(io.ptosim.des.event.TraceEvent.Submit.class).stream()
+        .map(io.ptosim.des.event.TraceEvent.Submit::faninTotal)).containsExactly(1, 1, 2);
+  }
+
+  private static long completedAt(io.ptosim.des.trace.MemoryTrace trace, long task) {
+    return trace.events(io.ptosim.des.event.TraceEvent.Complete.class).stream().filter(e -> e.task() == task)
+        .findFirst().orElseThrow().atNs();
+  }
+
+  private static long dispatchedAt(io.ptosim.des.trace.MemoryTrace trace, long task) {
+    return trace.events(io.ptosim.des.event.TraceEvent.Dispatch.class).stream().filter(e -> e.task() == task)
+        .findFirst().orElseThrow().atNs();
+  }
+
+  /**
    * Upstream's tests/st heap_empty_ring_rebase (corpus run heap-empty-ring-rebase): two depth-1
    * scopes each create a 1 MiB buffer and read it, on a 1.5 MiB ring-1 heap. When the second
    * scope allocates, everything is retired and top = tail = 1 MiB: 512 KiB left at the end and

@@ -54,6 +54,17 @@ public sealed interface DeviceFailure {
     }
   }
 
-  /** A refused call (code 5): scope_begin where the version does not allow it. */
-  record InvalidArgs(String message) implements DeviceFailure {}
+  /** A refused call (code 5): scope_begin or add_dependency where the version does not allow it. */
+  record InvalidArgs(Call call, String message) implements DeviceFailure {
+    public InvalidArgs {
+      Preconditions.checkNotNull(call, "call");
+      Preconditions.checkNotNull(message, "message");
+    }
+  }
+
+  /** The orchestration API call a version refused; its {@link DiagnosticText} names the upstream function. */
+  enum Call {
+    SCOPE_BEGIN,
+    ADD_DEPENDENCY
+  }
 }

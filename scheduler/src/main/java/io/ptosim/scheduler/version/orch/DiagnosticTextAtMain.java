@@ -24,7 +24,13 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
     if (failure instanceof DeviceFailure.AllocatorDeadlock a) {
       return a.resource() == StallResource.DEP_POOL ? depPool(a) : allocator(a);
     }
-    return ImmutableList.of("[ERROR] begin_scope: " + ((DeviceFailure.InvalidArgs) failure).message());
+    DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
+    // Main has no add_dependency call: explicit task ids come with the submit (set_dependencies).
+    String function = switch (refused.call()) {
+      case SCOPE_BEGIN -> "begin_scope";
+      case ADD_DEPENDENCY -> "submit_task_common";
+    };
+    return ImmutableList.of("[ERROR] " + function + ": " + refused.message());
   }
 
   static ImmutableList<String> scope(DeviceFailure.ScopeDeadlock s) {

@@ -21,7 +21,12 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
     if (failure instanceof DeviceFailure.AllocatorDeadlock a) {
       return a.resource() == StallResource.DEP_POOL ? depPool(a) : allocator(a);
     }
-    return ImmutableList.of("[ERROR] pto2_scope_begin: " + ((DeviceFailure.InvalidArgs) failure).message());
+    DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
+    String function = switch (refused.call()) {
+      case SCOPE_BEGIN -> "pto2_scope_begin";
+      case ADD_DEPENDENCY -> "pto2_add_dependency";
+    };
+    return ImmutableList.of("[ERROR] " + function + ": " + refused.message());
   }
 
   private static ImmutableList<String> allocator(DeviceFailure.AllocatorDeadlock a) {
