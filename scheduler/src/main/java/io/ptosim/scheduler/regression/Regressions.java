@@ -105,7 +105,7 @@ public final class Regressions {
             + " until scope_end, which the blocked orchestrator never reaches: a true cycle, the checker's witness.",
         "a true cycle; the pre-check reports it at once (Scope Deadlock Detected, code 1) instead of spinning",
         ImmutableList.of(
-            run("pr482 MidB16C8192 partial-manual, window 256, own detector (pre-check)", seed, OWN,
+            run("pr482 MidB16C8192 pm, window 256, own", seed, OWN,
                 Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock Detected! (ring 2)").code(1).stalls(0)),
             run("pr482 window 256, checker", seed, "checker",
                 Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK").everyStall("REAL_DEADLOCK").stalls(1)),
@@ -113,10 +113,10 @@ public final class Regressions {
                 Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE)),
             run("pr482 window 512, own detector", seedFits, OWN, Expectation.outcome(Outcome.COMPLETED)),
             run("pr482 window 512, checker", seedFits, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
-            run("main-6ebaf77 CaseSmall2 manual, window 16, own detector (pre-check)", main, OWN,
+            run("main CaseSmall2 manual, window 16, own", main, OWN,
                 Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock Detected! (ring 1)").code(1).stalls(0)),
-            run("main-6ebaf77 window 16, checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
-            run("main-6ebaf77 default window, own detector", mainFits, OWN, Expectation.outcome(Outcome.COMPLETED))));
+            run("main window 16, checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
+            run("main default window, own detector", mainFits, OWN, Expectation.outcome(Outcome.COMPLETED))));
   }
 
   /**
@@ -190,9 +190,9 @@ public final class Regressions {
             + " milliseconds of kernels, longer than the spin budget.",
         "a mitigation: the case's task window was doubled to 32768, so the ring no longer fills before retirement catches up",
         ImmutableList.of(
-            run("thread's configuration, main-6ebaf77 + 100,000-spin heuristic, window 16,384", thread, "legacy",
+            run("thread's config: main + legacy, window 16384", thread, "legacy",
                 Expectation.outcome(Outcome.COMPLETED).stalls(0)),
-            run("thread's fix, window 32,768", doubled, "legacy", Expectation.outcome(Outcome.COMPLETED).stalls(0)),
+            run("thread's fix: window 32768", doubled, "legacy", Expectation.outcome(Outcome.COMPLETED).stalls(0)),
             whatIf(run("analogue: pr482 detector, window 16", small, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL).code(3)), whatIf),
             whatIf(run("analogue: pr482 detector, window 64", large, OWN, Expectation.outcome(Outcome.COMPLETED)), whatIf),
             whatIf(run("analogue: patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)), whatIf),
@@ -236,7 +236,7 @@ public final class Regressions {
     RunConfig.Builder fixed = seed.build().toBuilder().runtime(RuntimeVersions.main());
     return new Regression("issue-1545", "simpler#1545", RuntimeVersions.PR482,
         "CONSUMED ring head never advanced (lost wake-up)",
-        "A 18-task generated program on pr482, a2a3, window 8 (explore --seed 1 --runtime pr482, program 1865, shrunk,"
+        "An 18-task generated program on pr482, a2a3, window 8 (explore --seed 1 --runtime pr482, program 1865, shrunk,"
             + " plus a depth-2 scope of 3 tasks): two scheduler threads make ring-2 tasks CONSUMED within the advance"
             + " lock's hold time, the loser of the try-lock returns (pr482's own advance rule, no fault), and nobody"
             + " advances last_alive past the CONSUMED head; the last scope then waits for ring 2 forever.",
@@ -246,7 +246,7 @@ public final class Regressions {
                 Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE).stalls(2)),
             run("pr482, checker", seed, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP")
                 .message("is CONSUMED but last_alive was never advanced past it").code(3).stalls(2)),
-            run("main-6ebaf77 (#1586's pending bit), patient", fixed, "patient", Expectation.outcome(Outcome.COMPLETED).stalls(2)),
+            run("main-6ebaf77 (#1586 pending bit), patient", fixed, "patient", Expectation.outcome(Outcome.COMPLETED).stalls(2)),
             run("main-6ebaf77, checker", fixed, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
   }
 
