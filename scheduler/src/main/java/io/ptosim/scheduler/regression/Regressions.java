@@ -1,8 +1,5 @@
 package io.ptosim.scheduler.regression;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import com.google.common.base.Joiner;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
@@ -24,6 +21,9 @@ import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The regression catalogue, by id. Every run arises from the modelled mechanism with the named bug
@@ -90,9 +90,11 @@ public final class Regressions {
   static Regression issue277() {
     // 01d0723's partial-manual graph (--mode partial-manual), the one the seed-era runs ran
     Program mid = PagedAttention.program(PagedAttentionCase.byName("MidB16C8192"), WorkloadParams.Mode.PARTIAL_MANUAL);
-    RunConfig.Builder seed = base(mid, PlatformProfiles.a2a3sim(), 256, PublishMode.DEFERRED).runtime(RuntimeVersions.pr482());
+    RunConfig.Builder seed = base(mid, PlatformProfiles.a2a3sim(), 256, PublishMode.DEFERRED)
+        .runtime(RuntimeVersions.pr482());
     RunConfig.Builder seedFits = seed.build().toBuilder().window(512);
-    Program small = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2").withMode(WorkloadParams.Mode.MANUAL));
+    Program small = Workloads.byName("paged-attention")
+        .program(WorkloadParams.defaults().withCase("CaseSmall2").withMode(WorkloadParams.Mode.MANUAL));
     RunConfig.Builder main = base(small, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL);
     RunConfig.Builder mainFits = main.build().toBuilder().window(RingConfig.DEFAULT_WINDOW);
     return new Regression("issue-277", "simpler#277", RuntimeVersions.PR482,
@@ -112,7 +114,8 @@ public final class Regressions {
             run("pr482 window 256, patient (ground truth)", seed, "patient",
                 Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE)),
             run("pr482 window 512, own detector", seedFits, OWN, Expectation.outcome(Outcome.COMPLETED)),
-            run("pr482 window 512, checker", seedFits, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
+            run("pr482 window 512, checker", seedFits, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
             run("main CaseSmall2 manual, window 16, own", main, OWN,
                 Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock Detected! (ring 1)").code(1).stalls(0)),
             run("main window 16, checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
@@ -172,7 +175,8 @@ public final class Regressions {
    * by the CaseSmall2 analogue on the what-if timing a2a3sim-fastspin.
    */
   static Regression issue1086() {
-    Program case1 = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("Case1").withMode(WorkloadParams.Mode.MANUAL));
+    Program case1 = Workloads.byName("paged-attention")
+        .program(WorkloadParams.defaults().withCase("Case1").withMode(WorkloadParams.Mode.MANUAL));
     RunConfig.Builder thread = base(case1, PlatformProfiles.a2a3(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL);
     RunConfig.Builder doubled = thread.build().toBuilder().window(2 * RingConfig.DEFAULT_WINDOW);
     Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
@@ -185,7 +189,7 @@ public final class Regressions {
         "The thread's configuration: manual-scope paged attention Case1 (256 MANUAL scopes of 257 tasks, ring 1) on"
             + " a2a3, main-6ebaf77's manual scope under the 100,000-spin heuristic (legacy), windows 16,384 and 32,768:"
             + " in the model both complete with no stall, because the modelled device retires tasks faster than the"
-            + " orchestrator submits them (the ring never holds 512). The abort is shown by an analogue: CaseSmall2 AUTO"
+            + " orchestrator submits them (peak window fill 418 of ring 1, where the thread's log shows 16,383). The abort is shown by an analogue: CaseSmall2 AUTO"
             + " on pr482 with a window of 16 on a2a3sim-fastspin (what-if), where the head retires only after"
             + " milliseconds of kernels, longer than the spin budget.",
         "a mitigation: the case's task window was doubled to 32768, so the ring no longer fills before retirement catches up",
@@ -193,11 +197,12 @@ public final class Regressions {
             run("thread's config: main + legacy, window 16384", thread, "legacy",
                 Expectation.outcome(Outcome.COMPLETED).stalls(0)),
             run("thread's fix: window 32768", doubled, "legacy", Expectation.outcome(Outcome.COMPLETED).stalls(0)),
-            whatIf(run("analogue: pr482 detector, window 16", small, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL).code(3)), whatIf),
+            whatIf(run("analogue: pr482 detector, window 16", small, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).code(3)), whatIf),
             whatIf(run("analogue: pr482 detector, window 64", large, OWN, Expectation.outcome(Outcome.COMPLETED)), whatIf),
             whatIf(run("analogue: patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)), whatIf),
-            whatIf(run("analogue: checker, window 16", small, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
-                whatIf)));
+            whatIf(run("analogue: checker, window 16", small, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")), whatIf)));
   }
 
   /**
@@ -232,7 +237,8 @@ public final class Regressions {
   static Regression issue1545() {
     Program p = resourceProgram(LOST_ADVANCE_PROGRAM);
     long window = 8;
-    RunConfig.Builder seed = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
+    RunConfig.Builder seed = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL)
+        .runtime(RuntimeVersions.pr482());
     RunConfig.Builder fixed = seed.build().toBuilder().runtime(RuntimeVersions.main());
     return new Regression("issue-1545", "simpler#1545", RuntimeVersions.PR482,
         "CONSUMED ring head never advanced (lost wake-up)",
@@ -246,8 +252,10 @@ public final class Regressions {
                 Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE).stalls(2)),
             run("pr482, checker", seed, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP")
                 .message("is CONSUMED but last_alive was never advanced past it").code(3).stalls(2)),
-            run("main-6ebaf77 (#1586 pending bit), patient", fixed, "patient", Expectation.outcome(Outcome.COMPLETED).stalls(2)),
-            run("main-6ebaf77, checker", fixed, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+            run("main-6ebaf77 (#1586 pending bit), patient", fixed, "patient",
+                Expectation.outcome(Outcome.COMPLETED).stalls(2)),
+            run("main-6ebaf77, checker", fixed, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
   }
 
   private static Program resourceProgram(String name) {
