@@ -62,6 +62,45 @@ class ReproduceCommandTest {
   }
 
   @Test
+  void issue1545RunsOnPr482WithoutAFaultAndMainCompletesTheSameProgram() throws Exception {
+    Cli c = Cli.run("reproduce", "issue-1545", "--json");
+    assertThat(c.exit()).as(c.out()).isZero();
+    JsonNode o = JSON.readTree(c.out());
+    assertThat(o.get("runtime").asText()).isEqualTo("pr482");
+    List<String> rows = new ArrayList<>();
+    for (JsonNode run : o.get("runs")) {
+      assertThat(run.get("matches").asBoolean()).as(run.toString()).isTrue();
+      assertThat(run.get("whatIf").isNull()).isTrue();
+      rows.add(run.get("runtime").asText() + " " + run.get("policy").asText() + " " + run.get("switches") + " "
+          + run.get("outcome").asText() + " " + (run.get("finding").isNull() ? "-" : run.get("finding").asText()));
+    }
+    assertThat(rows).containsExactly(
+        "pr482 patient [] QUIESCENT_BLOCKED QUIESCENT",
+        "pr482 checker [] ABORTED LOST_WAKEUP",
+        "main-6ebaf77 patient [] COMPLETED -",
+        "main-6ebaf77 checker [] COMPLETED UNRETIRED_PROGRESS");
+    assertThat(o.get("runs").get(1).get("message").asText())
+        .contains("ring 2 head task 8589934595 is CONSUMED but last_alive was never advanced past it");
+  }
+
+  @Test
+  void issue277RunsTheRealSeedEraAndMainConfigurations() throws Exception {
+    Cli c = Cli.run("reproduce", "issue-277", "--json");
+    assertThat(c.exit()).as(c.out()).isZero();
+    List<String> rows = new ArrayList<>();
+    for (JsonNode run : JSON.readTree(c.out()).get("runs")) {
+      assertThat(run.get("matches").asBoolean()).as(run.toString()).isTrue();
+      rows.add(run.get("runtime").asText() + " " + run.get("policy").asText() + " " + run.get("outcome").asText() + " "
+          + run.get("message").asText().lines().findFirst().orElse(""));
+    }
+    assertThat(rows).hasSize(8);
+    assertThat(rows.get(0)).isEqualTo("pr482 legacy ABORTED FATAL: Scope Deadlock Detected! (ring 2)");
+    assertThat(rows.get(3)).isEqualTo("pr482 legacy COMPLETED completed 4112 tasks in 11179203000 ns");
+    assertThat(rows.get(5)).isEqualTo("main-6ebaf77 scope-aware ABORTED FATAL: Scope Deadlock Detected! (ring 1)");
+    assertThat(rows.get(7)).startsWith("main-6ebaf77 scope-aware COMPLETED completed 33 tasks");
+  }
+
+  @Test
   void theWholeCatalogueReproduces() {
     Cli c = Cli.run("reproduce", "all");
     assertThat(c.exit()).as(c.out()).isZero();
