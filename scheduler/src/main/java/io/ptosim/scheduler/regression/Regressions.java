@@ -257,8 +257,8 @@ public final class Regressions {
     RunConfig.Builder small = base(p, PlatformProfiles.a2a3(), 16, PublishMode.INCREMENTAL);
     return new Regression("issue-2260", "simpler#2260", RuntimeVersions.MAIN,
         "a deferred-completion task ran but its completion never fired: READY on an idle device",
-        "defer-wait on a2a3: a defer_wait waiter with fanin 2/2 and 109 consumers (the thread's S3 line: ready=1,"
-            + " waiting=109), lost-deferred-completion on: the finished waiter is never handed to the async wait"
+        "defer-wait on a2a3: a defer_wait AIV waiter with fanin 2/2 and 109 consumers (the thread's S3 and TASK"
+            + " lines: ready=1, waiting=109, fanin_refcount=2/2, one AIV kernel), lost-deferred-completion on: the finished waiter is never handed to the async wait"
             + " list. Default window: the orchestrator finishes and main's 10 s scheduler timeout latches"
             + " S3:ready-but-all-idle (code 100) under every stall policy. Window 16: the consumers fill ring 1 and"
             + " the orchestrator waits for its head, whose only unreleased reference is the waiter's.",

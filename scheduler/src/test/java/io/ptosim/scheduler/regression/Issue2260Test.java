@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** #2260: what the lost deferred completion looks like on main's device log and to the checker. */
 class Issue2260Test {
-  private static final long WAITER = (1L << 32) | 2;
+  private static final long WAITER = (1L << 32) | 1;
 
   private static RunReport run(String label) {
     RegressionRun run = Regressions.byId("issue-2260").runs().stream().filter(r -> r.label().equals(label)).findFirst()
@@ -27,16 +27,16 @@ class Issue2260Test {
     RunReport r = run("main-6ebaf77, own detector: scheduler timeout");
     assertThat(r.exitCode()).isEqualTo(100);
     assertThat(r.message()).endsWith("TIMEOUT_EXIT after_idle_iterations=86956518 sub_class=S3:ready-but-all-idle"
-        + " completed=2/112 running=0 ready=1 waiting=109 orch_done=1 stuck_task_id=-1 stuck_core=-1");
+        + " completed=1/111 running=0 ready=1 waiting=109 orch_done=1 stuck_task_id=-1 stuck_core=-1");
     assertThat(r.deviceLog()).anyMatch(l -> l.endsWith("TASK ring=1 task_id=" + WAITER
-        + " state=READY   fanin_refcount=3/3 kernels=[aic:-1 aiv0:defer_wait aiv1:-1]"));
+        + " state=READY   fanin_refcount=2/2 kernels=[aic:-1 aiv0:defer_wait aiv1:-1]"));
     assertThat(r.deviceLog().stream().filter(l -> l.contains(" CLUSTER "))).isNotEmpty()
         .allMatch(l -> !l.contains("busy"));
     // what `ptosim check` reads off the device log `run --device-log-out` writes: certain, every CLUSTER line idle
     Verdict v = DeviceDecision.decide(new DeviceLogReader(Optional.empty()).read(String.join("\n", r.deviceLog())));
     assertThat(v.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
     assertThat(v.assumptions()).isEmpty();
-    assertThat(v.reason()).startsWith("Task 1:2 (" + WAITER + ") is READY with its whole fanin (3/3) but every core is idle")
+    assertThat(v.reason()).startsWith("Task 1:1 (" + WAITER + ") is READY with its whole fanin (2/2) but every core is idle")
         .contains("deferred-completion task that already ran (#2260)");
   }
 
@@ -44,14 +44,14 @@ class Issue2260Test {
   void theCheckerNamesTheWaiterWhoseCompletionWasNeverRecorded() {
     RunReport r = run("window 16, checker");
     assertThat(r.exitCode()).isEqualTo(3);
-    String lost = "task " + WAITER + " is RUNNING with fanin 3/3 and all its blocks done (1/1): it is on no core and in"
+    String lost = "task " + WAITER + " is RUNNING with fanin 2/2 and all its blocks done (1/1): it is on no core and in"
         + " no ready queue, yet its completion was never recorded, and no pending event names it";
     assertThat(r.finding().orElseThrow().reason()).isEqualTo("ring 1 head task 4294967296 will not be retired although"
         + " the rules allow progress: " + lost + ".");
     assertThat(r.finding().orElseThrow().witness().orElseThrow()).isEqualTo(String.join("\n",
         "orchestrator blocked on task_ring of ring 1 waits for ring 1 head task 4294967296 to be retired",
         "ring 1 head task 4294967296 (COMPLETED, fanout 1/2) waits for consumer task " + WAITER + " (RUNNING) to complete",
-        "task " + WAITER + " (RUNNING, fanin 3/3) waits for its due completion (all 1 block(s) done) transition",
+        "task " + WAITER + " (RUNNING, fanin 2/2) waits for its due completion (all 1 block(s) done) transition",
         lost));
     // the snapshot shows it: all blocks done, no ready(local) evidence, nothing pending
     var snapshot = r.finalSnapshot().orElseThrow();
