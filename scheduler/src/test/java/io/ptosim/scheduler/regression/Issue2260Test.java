@@ -59,6 +59,17 @@ class Issue2260Test {
     assertThat(snapshot.evidence()).noneMatch(e -> e.task() == WAITER);
   }
 
+  @Test
+  void theSwitchChangesNothingInAProgramWithoutADeferredCompletionTask() {
+    var program = io.ptosim.scheduler.workload.Workloads.byName("slow-head").program(
+        io.ptosim.scheduler.workload.WorkloadParams.defaults().withWindow(16));
+    var clean = io.ptosim.scheduler.run.RunConfig.builder(program).window(16).policy("patient");
+    RunReport without = Simulation.run(clean.build(), List.of());
+    RunReport with = Simulation.run(clean.fault(io.ptosim.scheduler.fault.Fault.LOST_DEFERRED_COMPLETION).build(), List.of());
+    assertThat(with.outcome()).isEqualTo(io.ptosim.scheduler.run.Outcome.COMPLETED);
+    assertThat(with.traceHash()).isEqualTo(without.traceHash());
+  }
+
   /** The thread's S3 and TASK lines (prefix and task id filled in from its JOURNEY lines), without CLUSTER lines. */
   @Test
   void theThreadsStallLinesReadAsALostWakeupAssumingTheIdleDeviceTheSubClassStates() throws Exception {
