@@ -76,6 +76,7 @@ class ReproduceCommandTest {
     assertThat(rows).containsExactly(
         "scope-aware [\"lost-deferred-completion\"] ABORTED -",
         "patient [\"lost-deferred-completion\"] ABORTED -",
+        "checker [\"lost-deferred-completion\"] ABORTED -",
         "scope-aware [\"lost-deferred-completion\"] ABORTED BACKSTOP",
         "patient [\"lost-deferred-completion\"] QUIESCENT_BLOCKED QUIESCENT",
         "checker [\"lost-deferred-completion\"] ABORTED LOST_WAKEUP",
@@ -83,7 +84,7 @@ class ReproduceCommandTest {
         "checker [] COMPLETED UNRETIRED_PROGRESS");
     assertThat(o.get("runs").get(0).get("message").asText()).endsWith("sub_class=S3:ready-but-all-idle completed=1/111"
         + " running=0 ready=1 waiting=109 orch_done=1 stuck_task_id=-1 stuck_core=-1");
-    assertThat(o.get("runs").get(4).get("message").asText()).contains("task 4294967297 is RUNNING with fanin 2/2 and all"
+    assertThat(o.get("runs").get(5).get("message").asText()).contains("task 4294967297 is RUNNING with fanin 2/2 and all"
         + " its blocks done (1/1): it is on no core and in no ready queue, yet its completion was never recorded");
   }
 
