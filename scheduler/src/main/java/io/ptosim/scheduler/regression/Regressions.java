@@ -50,6 +50,7 @@ public final class Regressions {
           "issue-1468", Regressions::issue1468,
           "issue-1545", Regressions::issue1545,
           "issue-1610", Regressions::issue1610,
+          "issue-2260", Regressions::issue2260,
           "issue-959", Regressions::issue959,
           "pypto-lib-122", Regressions::pyptoLib122);
 
@@ -315,6 +316,47 @@ public final class Regressions {
             run("main-6ebaf77, dep pool 16", small, OWN, Expectation.outcome(Outcome.ABORTED).code(4)),
             run("dep pool 16, checker", small, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
             run("main-6ebaf77, dep pool 64", enough, OWN, Expectation.outcome(Outcome.COMPLETED))));
+  }
+
+  /**
+   * #2260: a deferred-completion task was dispatched and ran, but its completion was never recorded;
+   * it stays READY-claimed on an idle device with an empty ready queue. With the window holding the
+   * program the orchestrator finishes and main's scheduler timeout latches S3:ready-but-all-idle
+   * (code 100), as on the thread's dies; with a window the consumers fill, the orchestrator blocks
+   * behind it and the checker names the lost completion.
+   */
+  static Regression issue2260() {
+    Program p = Workloads.byName("defer-wait").program(WorkloadParams.defaults());
+    RunConfig.Builder device = base(p, PlatformProfiles.a2a3(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL);
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3(), 16, PublishMode.INCREMENTAL);
+    return new Regression("issue-2260", "simpler#2260", RuntimeVersions.MAIN,
+        "a deferred-completion task ran but its completion never fired: READY on an idle device",
+        "defer-wait on a2a3: a defer_wait AIV waiter with fanin 2/2 and 109 consumers (the thread's S3 and TASK"
+            + " lines: ready=1, waiting=109, fanin_refcount=2/2, one AIV kernel), lost-deferred-completion on: the finished waiter is never handed to the async wait"
+            + " list. Default window: the orchestrator finishes and main's 10 s scheduler timeout latches"
+            + " S3:ready-but-all-idle (code 100) under every stall policy. Window 16: the consumers fill ring 1 and"
+            + " the orchestrator waits for its head, whose only unreleased reference is the waiter's.",
+        "not a lost dispatch (the reporter retracted it: journey flags show the task claimed, deferred and published);"
+            + " a deferred-wait completion that never fires, closed as a duplicate of pypto-lib#1208",
+        ImmutableList.of(
+            run("main-6ebaf77, own detector: scheduler timeout", device, OWN,
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("default window, patient: the same timeout", device, "patient",
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("default window, checker: the same timeout", device, "checker",
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, own detector: the 500 ms backstop", small, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).atLeastNs(BACKSTOP_NS),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, patient (ground truth)", small, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, checker", small, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("completion recorded, own detector", device, OWN, Expectation.outcome(Outcome.COMPLETED)),
+            run("completion recorded, window 16, checker", small, "checker", Expectation.outcome(Outcome.COMPLETED))));
   }
 
   /**

@@ -134,6 +134,13 @@ final class InvariantMonitor {
   /** Nothing is pending: a CONSUMED ring head will never be advanced over. */
   void quiescent() {
     for (Ring ring : rt.rings) {
+      for (int local = ring.lastAlive; local < ring.current; local++) {
+        int task = ring.taskAt(local);
+        if (t.state[task] < TaskTable.COMPLETED && t.done[task] == t.blockNum[task]) {
+          throw new InvariantViolation("quiescence", kernel.now(), t.id(task), "all " + t.blockNum[task]
+              + " blocks finished but the completion was never recorded (lost deferred completion)");
+        }
+      }
       if (ring.lastAlive < ring.current) {
         int head = ring.taskAt(ring.lastAlive);
         if (t.state[head] == TaskTable.CONSUMED) {

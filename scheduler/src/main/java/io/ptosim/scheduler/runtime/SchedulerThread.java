@@ -43,6 +43,11 @@ final class SchedulerThread {
   private final IntQueue noticed = new IntQueue();
   /** Completed tasks whose producers are not released yet (drained last in, first out). */
   private final IntList deferred = new IntList(RELEASE_BUFFER);
+  /**
+   * Finished deferred-completion tasks handed to the async wait list, polled at the start of the next
+   * iteration (upstream: pushed to the completion mailbox, drained and polled by its consumer).
+   */
+  private final IntList awaiting = new IntList(4);
   private long busyUntil;
   private EventHandle iteration;
   /** Cost of the running iteration so far. */
@@ -110,6 +115,11 @@ final class SchedulerThread {
     return deferred;
   }
 
+  /** Finished deferred-completion tasks whose condition the next iteration polls. */
+  IntList awaitingCompletion() {
+    return awaiting;
+  }
+
   /** When the thread can next iterate: now, or when its current iteration's cost is spent. */
   long freeAt() {
     return busyUntil;
@@ -140,6 +150,15 @@ final class SchedulerThread {
     spent = p.idleLoopNs();
     boolean progress = false;
     TaskTable t = rt.tasks;
+    // The async wait list first: every registered condition is met (see DeferredCompletion).
+    for (int i = 0; i < awaiting.size(); i++) {
+      int task = awaiting.get(i);
+      spent += p.pollNs();
+      rt.complete(task, this);
+      deferRelease(task);
+      progress = true;
+    }
+    awaiting.clear();
     while (!noticed.isEmpty()) {
       int unit = noticed.pop();
       int block = rt.cores.blockOf(unit);
@@ -150,8 +169,13 @@ final class SchedulerThread {
       spent += p.pollNs();
       progress = true;
       if (t.done[task] == t.blockNum[task]) {
-        rt.complete(task, this);
-        deferRelease(task);
+        if (!DeferredCompletion.registersCondition(t.kernel[task])) {
+          rt.complete(task, this);
+          deferRelease(task);
+        } else if (!rt.lostDeferredCompletion) {
+          awaiting.add(task);
+        }
+        // else (#2260's fault): the hand-off is lost; nothing will ever complete the task
       }
     }
     boolean narrowYield = false;

@@ -25,6 +25,7 @@ import java.util.OptionalLong;
  * current) with its device counters, ring and scope, the edges among live tasks, the four rings,
  * the open scopes and those owning live tasks, the orchestrator, and the kernel's pending events
  * in the checker's vocabulary. A scheduler-thread iteration is listed as what it will do: one
+ * {@code complete} per finished deferred-completion task its async wait list holds, one
  * {@code complete} (or {@code block_done}) per finish it has seen, one {@code release} per deferred
  * release, else a {@code dispatch}. The stall policy's own timer is not runtime activity and is left
  * out. Every task waiting in a ready queue is also listed as the device's {@code ready(local)} trace
@@ -178,6 +179,12 @@ final class SnapshotDump {
       if (kind.startsWith(SCHED_PREFIX)) {
         SchedulerThread thread = rt.threads[Integer.parseInt(kind.substring(SCHED_PREFIX.length()))];
         boolean any = false;
+        IntList awaiting = thread.awaitingCompletion();
+        for (int i = 0; i < awaiting.size(); i++) {
+          // a finished deferred-completion task: the iteration's poll of the async wait list completes it
+          b.addPending(PendingEvent.of(at, "complete", t.id(awaiting.get(i))));
+          any = true;
+        }
         IntQueue noticed = thread.noticedBlocks();
         for (int i = 0; i < noticed.size(); i++) {
           int task = rt.cores.taskOfUnit(noticed.get(i));

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegressionsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"issue-277", "issue-495", "issue-1086", "issue-1468", "issue-1545", "issue-1610", "issue-959", "pypto-lib-122"})
+  @ValueSource(strings = {"issue-277", "issue-495", "issue-1086", "issue-1468", "issue-1545", "issue-1610", "issue-2260", "issue-959", "pypto-lib-122"})
   void everyRunMatchesItsExpectation(String id) {
     Regression regression = Regressions.byId(id);
     for (RegressionRun run : regression.runs()) {

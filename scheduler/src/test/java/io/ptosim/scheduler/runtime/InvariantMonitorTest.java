@@ -27,6 +27,9 @@ class InvariantMonitorTest {
       case LOST_ADVANCE:
         return RunConfig.builder(Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow(64)))
             .window(64);
+      case LOST_DEFERRED_COMPLETION:
+        // a window the consumers fill: the run goes quiescent instead of meeting main's 10 s scheduler timeout
+        return RunConfig.builder(Workloads.byName("defer-wait").program(WorkloadParams.defaults())).window(16);
       default:
         throw new AssertionError("no program exposes " + fault);
     }
@@ -40,6 +43,8 @@ class InvariantMonitorTest {
         return "enqueued in a ready queue in state PENDING";
       case LOST_ADVANCE:
         return "head is CONSUMED but last_alive was never advanced";
+      case LOST_DEFERRED_COMPLETION:
+        return "blocks finished but the completion was never recorded (lost deferred completion)";
       default:
         throw new AssertionError(fault);
     }
