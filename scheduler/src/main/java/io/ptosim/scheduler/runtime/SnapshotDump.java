@@ -156,6 +156,12 @@ final class SnapshotDump {
   }
 
   private static OrchestratorState orchestratorState(Orchestrator o) {
+    if (o.refusedScope() >= 0) {
+      // #277's pre-check stopped the submit before the allocator: it needs a slot of the scope's ring,
+      // and the orchestrator ends that scope only after it.
+      Scope scope = o.scopes().get(o.refusedScope());
+      return new OrchestratorState.Blocked(WaitResource.TASK_RING, scope.ring, 0, OptionalLong.of(scope.id));
+    }
     if (o.blocked()) {
       return switch (o.blockedOn()) {
         case HEAP -> new OrchestratorState.Blocked(WaitResource.HEAP, o.blockedRing());
