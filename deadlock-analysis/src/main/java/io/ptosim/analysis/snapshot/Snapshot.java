@@ -34,10 +34,10 @@ public record Snapshot(
     ImmutableList<TraceEvidence> evidence) {
 
   /**
-   * Checks the structure a checker relies on: unique task ids, ring numbers and scope ids, and a
-   * ring record for every ring a task lives in or the orchestrator waits on, a scope record for the
-   * scope of a blocked submit. Everything the runtime
-   * could get wrong is left to the checker, which reports it as an invariant violation.
+   * Checks the structure a checker relies on: unique task ids, ring numbers and scope ids, a ring
+   * record for every ring a task lives in or the orchestrator waits on, and a scope record for the
+   * scope of a blocked submit. Everything the runtime could get wrong is left to the checker, which
+   * reports it as an invariant violation.
    */
   public Snapshot {
     checkNotNull(tasks, "tasks");

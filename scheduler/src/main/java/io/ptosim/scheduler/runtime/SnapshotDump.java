@@ -23,7 +23,8 @@ import java.util.OptionalLong;
 /**
  * Dumps the runtime as an analysis {@link Snapshot}: every live task of every ring (last_alive to
  * current) with its device counters, ring and scope, the edges among live tasks, the four rings,
- * the open scopes and those owning live tasks, the orchestrator, and the kernel's pending events
+ * the open scopes and those owning live tasks, the orchestrator (at #277's scope check: blocked on
+ * the task ring at the refused submit, with its scope), and the kernel's pending events
  * in the checker's vocabulary. A scheduler-thread iteration is listed as what it will do: one
  * {@code complete} (or {@code block_done}) per finish it has seen, one {@code release} per deferred
  * release, else a {@code dispatch}. The stall policy's own timer is not runtime activity and is left
