@@ -78,7 +78,7 @@ public record Snapshot(
       checkArgument(
           blocked.scope().isEmpty() || scopeIds.get(blocked.scope().getAsLong()) >= 0,
           "the blocked submit's scope %s has no record",
-          blocked.scope());
+          blocked.scope().orElse(-1));
     }
   }
 
