@@ -88,6 +88,8 @@ final class Orchestrator {
   private ProgressCertificate certificate;
   private final List<MutableStall> stalls = new ArrayList<>();
   private Optional<StallFinding> finding = Optional.empty();
+  /** The scope whose next submit #277's pre-check refused (the run then aborts); -1 none. */
+  private int refusedScope = -1;
 
   Orchestrator(DeviceRuntime rt, Program program, PublishMode publishMode, StallPolicy policy) {
     this.rt = rt;
@@ -132,6 +134,14 @@ final class Orchestrator {
 
   int blockedRing() {
     return blockedRing;
+  }
+
+  /**
+   * The scope whose next submit #277's pre-check refused, or -1: the orchestrator stopped at that
+   * submit, which needs a slot of the scope's ring, and ends the scope only after it.
+   */
+  int refusedScope() {
+    return refusedScope;
   }
 
   /** The open scopes, outermost first. */
@@ -457,6 +467,7 @@ final class Orchestrator {
     if (!policy.checksScopeCapacity() || scope.tasks().size() < rt.rings[scope.ring].window - 1) {
       return false;
     }
+    refusedScope = scope.id;
     String reason = "scope " + scope.id + " already holds " + scope.tasks().size() + " tasks of ring " + scope.ring
         + " (window " + rt.rings[scope.ring].window + ")";
     rt.record(new TraceEvent.StallVerdict(rt.now(), scope.ring, "SCOPE_DEADLOCK", reason));
