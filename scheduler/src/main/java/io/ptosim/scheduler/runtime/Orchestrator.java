@@ -160,7 +160,7 @@ final class Orchestrator {
         && publishMode == PublishMode.DEFERRED;
     PlatformProfile p = rt.platform;
     long cost = op instanceof Op.Submit || op instanceof Op.AllocTensors
-        ? p.submitNs()
+        ? HostShare.submitCostNs(p, p.hostShareNs() == 0 ? 0 : rt.cores.computingAt(rt.now()))
         : p.scopeOpNs() + (deferredPublish ? p.pollNs() * top.tasks().size() : 0);
     rt.kernel.scheduleAt(rt.now() + rt.actionCostNs + cost, Ranks.ORCHESTRATOR, deferredPublish ? LABEL_PUBLISH : LABEL_OP,
         this::step);
