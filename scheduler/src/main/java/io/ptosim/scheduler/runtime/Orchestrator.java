@@ -36,7 +36,8 @@ import java.util.function.LongPredicate;
 /**
  * The orchestrator thread (AICPU thread {@code schedulerThreads}): executes the program's ops in
  * order inside the executor's implicit outer AUTO scope, one event per op. An op's effects happen at
- * the end of its cost ({@code submitNs} for submit and alloc_tensors, {@code scopeOpNs} for scope
+ * the end of its cost ({@code submitNs} for submit and alloc_tensors, plus the platform's host share
+ * per core computing at its start ({@link HostShare}), {@code scopeOpNs} for scope
  * ops and add_dependency, plus {@code pollNs} per task a deferred scope_end publishes).
  *
  * <p>A submit plans first (TensorMap lookups are pure), then checks the ring's slot, heap and

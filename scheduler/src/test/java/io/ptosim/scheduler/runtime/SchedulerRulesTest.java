@@ -355,20 +355,29 @@ class SchedulerRulesTest {
   /**
    * The PENDING stage's gate (has_idle_in_other_threads): a thread does not pre-load a block while
    * another thread has an idle core of that shape, which will take it from the shared queue. Two
-   * clusters on two threads and three tasks: each core gets one task running before any core holds
-   * two.
+   * clusters on two threads; P's completion on cluster 0 readies two AIC consumers at once in
+   * thread 0's iteration: the first takes cluster 0, the second is left for thread 1's idle cluster
+   * 1 rather than pre-loaded behind the first.
    */
   @Test
   void noCorePreloadsWhileAPeerThreadHasAnIdleCoreOfTheShape() {
+    ProgramBuilder pb = ProgramBuilder.named("two-consumers");
+    TensorArg out = TensorArg.output(1 << 20, 256);
+    pb.submit("short", AIC, 1, out);
+    for (int i = 0; i < 2; i++) {
+      pb.submit("long", AIC, 1, out.as(io.ptosim.scheduler.program.ArgDirection.INPUT),
+          TensorArg.output((2L + i) << 20, 256));
+    }
     PlatformProfile p = PlatformProfiles.a2a3().with("clusters", 2).with("schedulerThreads", 2);
-    try (Run run = Run.start(independentAic(3), RuntimeVersions.main(), p)) {
+    try (Run run = Run.start(pb.build(), RuntimeVersions.main(), p)) {
       run.runToEnd();
       List<TraceEvent.Dispatch> d = run.trace.events(TraceEvent.Dispatch.class);
-      assertThat(d).hasSize(3);
-      assertThat(d.get(0).core()).isNotEqualTo(d.get(1).core());
-      // the third is pre-loaded (before any finish), onto a core that already runs one
-      assertThat(d.get(2).atNs()).isLessThan(done(run).get(0).atNs());
-      assertThat(List.of(d.get(0).core(), d.get(1).core())).contains(d.get(2).core());
+      assertThat(d).extracting(TraceEvent.Dispatch::task).containsExactlyInAnyOrder(id(0), id(1), id(2));
+      TraceEvent.Dispatch c1 = d.stream().filter(x -> x.task() == id(1)).findFirst().orElseThrow();
+      TraceEvent.Dispatch c2 = d.stream().filter(x -> x.task() == id(2)).findFirst().orElseThrow();
+      assertThat(c1.core()).isNotEqualTo(c2.core());
+      assertThat(List.of(c1.thread(), c2.thread())).containsExactlyInAnyOrder(0, 1);
     }
   }
+
 }
