@@ -17,7 +17,8 @@ import java.util.Map;
  * per block, from its dispatch to its completion in 50 MHz ticks, and one orchestrator phase per
  * submit. Cores are numbered as upstream's metadata lists them, AIC cores first, then AIV; each
  * core's scheduler thread is its cluster's. What the model does not time is written as such: a
- * block starts on its core at the instant it is dispatched ({@code receive_to_start_cycles} 0),
+ * block starts on its core at the instant it is dispatched ({@code receive_to_start_cycles} 0; a
+ * block pre-loaded into a pending slot so spans its wait for the running one too),
  * a submit's phase is the instant of the submit, and the per-thread scheduler phase lists are
  * empty (the model has no scheduler loop phases).
  */
