@@ -278,7 +278,8 @@ public final class DeviceRuntime {
   void wake(int shape) {
     long at = now() + platform.idleLoopNs();
     for (SchedulerThread t : threads) {
-      if (cores.mayDispatch(t.index, shape)) {
+      if (cores.mayDispatch(t.index, shape) || schedulerRules.dispatch().pendingSlots() && shape != Shapes.MIX
+          && cores.pendingCount(t.index, shape) > 0 && !cores.idleElsewhere(t.index, shape)) {
         t.requestIteration(at);
       }
     }

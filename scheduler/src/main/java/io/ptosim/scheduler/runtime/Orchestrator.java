@@ -36,7 +36,8 @@ import java.util.function.LongPredicate;
 /**
  * The orchestrator thread (AICPU thread {@code schedulerThreads}): executes the program's ops in
  * order inside the executor's implicit outer AUTO scope, one event per op. An op's effects happen at
- * the end of its cost ({@code submitNs} for submit and alloc_tensors, {@code scopeOpNs} for scope
+ * the end of its cost ({@code submitNs} for submit and alloc_tensors, plus the platform's host share
+ * per core computing at its start ({@link HostShare}), {@code scopeOpNs} for scope
  * ops and add_dependency, plus {@code pollNs} per task a deferred scope_end publishes).
  *
  * <p>A submit plans first (TensorMap lookups are pure), then checks the ring's slot, heap and
@@ -175,7 +176,7 @@ final class Orchestrator {
         && publishMode == PublishMode.DEFERRED;
     PlatformProfile p = rt.platform;
     long cost = op instanceof Op.Submit || op instanceof Op.AllocTensors
-        ? p.submitNs()
+        ? HostShare.submitCostNs(p, p.hostShareNs() == 0 ? 0 : rt.cores.computingAt(rt.now()))
         : p.scopeOpNs() + (deferredPublish ? p.pollNs() * top.tasks().size() : 0);
     rt.kernel.scheduleAt(rt.now() + rt.actionCostNs + cost, Ranks.ORCHESTRATOR, deferredPublish ? LABEL_PUBLISH : LABEL_OP,
         this::step);

@@ -183,9 +183,17 @@ final class SchedulerThread {
       if (shape != Shapes.MIX && narrowYield) {
         continue;
       }
-      progress |= dispatch(shape, now);
+      progress |= dispatch(shape, now, false);
       if (shape == Shapes.MIX && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
         narrowYield = true;
+      }
+    }
+    if (dispatchRule.pendingSlots() && !narrowYield) {
+      // PENDING stage (MIX pending placement is not modelled: a MIX block needs idle cores)
+      for (int shape : dispatchOrder) {
+        if (shape != Shapes.MIX && !rt.cores.idleElsewhere(index, shape)) {
+          progress |= dispatch(shape, now, true);
+        }
       }
     }
     for (int shape : dispatchOrder) {
@@ -282,13 +290,14 @@ final class SchedulerThread {
    * shared queue (oldest first), and give each task as many blocks as fit. A task that got no core
    * or has blocks left goes back to the shared queue's tail, as upstream re-pushes it.
    */
-  private boolean dispatch(int shape, long now) {
+  private boolean dispatch(int shape, long now, boolean pending) {
     TaskTable t = rt.tasks;
     boolean any = false;
     IntQueue shared = rt.ready.queue(shape);
     boolean whole = dispatchRule.mixNeedsWholeCluster();
     while (true) {
-      int want = rt.cores.batchSize(index, shape, whole, dispatchRule.aivBatchPerCore());
+      int want = pending ? rt.cores.pendingCount(index, shape)
+          : rt.cores.batchSize(index, shape, whole, dispatchRule.aivBatchPerCore());
       if (want == 0) {
         return any;
       }
@@ -306,7 +315,7 @@ final class SchedulerThread {
       boolean placed = false;
       for (int i = 0; i < got; i++) {
         int task = batch[i];
-        int unit = rt.cores.idleUnit(index, shape, t.mask[task], whole);
+        int unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole);
         if (unit < 0) {
           // no wake: a core of some thread must free first, and that thread iterates when it does
           rt.ready.push(shape, task);
@@ -321,7 +330,7 @@ final class SchedulerThread {
         do {
           dispatchBlock(task, unit, shape, now);
         } while (t.nextBlock[task] < t.blockNum[task]
-            && (unit = rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
+            && (unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
         if (t.nextBlock[task] < t.blockNum[task]) {
           rt.enqueueShared(shape, task);
         }
@@ -341,8 +350,9 @@ final class SchedulerThread {
     long issue = now + spent;
     spent += p.pollNs();
     boolean switched = rt.cores.occupy(unit, task, block, t.mask[task]);
-    long start = issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0);
+    long start = rt.cores.startAfter(unit, issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0));
     long visible = start + t.durationNs[task] + p.finishNoticeNs();
+    rt.cores.kernelWindow(unit, start, start + t.durationNs[task]);
     long id = t.id(task);
     rt.record(new TraceEvent.Dispatch(now, id, t.kernel[task], Shapes.trace(shape), block, t.blockNum[task], index,
         rt.cores.coreId(unit)));
