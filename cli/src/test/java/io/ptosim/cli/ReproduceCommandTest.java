@@ -95,7 +95,7 @@ class ReproduceCommandTest {
     }
     assertThat(rows).hasSize(8);
     assertThat(rows.get(0)).isEqualTo("pr482 legacy ABORTED FATAL: Scope Deadlock Detected! (ring 2)");
-    assertThat(rows.get(3)).isEqualTo("pr482 legacy COMPLETED completed 4112 tasks in 11179203000 ns");
+    assertThat(rows.get(3)).isEqualTo("pr482 legacy COMPLETED completed 4112 tasks in 11167783500 ns");
     assertThat(rows.get(5)).isEqualTo("main-6ebaf77 scope-aware ABORTED FATAL: Scope Deadlock Detected! (ring 1)");
     assertThat(rows.get(7)).startsWith("main-6ebaf77 scope-aware COMPLETED completed 33 tasks");
   }
