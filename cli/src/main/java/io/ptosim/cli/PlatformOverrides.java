@@ -22,8 +22,12 @@ final class PlatformOverrides {
   static PlatformProfile defineRecordedKernels(PlatformProfile base, Program program) {
     PlatformProfile profile = base;
     for (var op : program.ops()) {
-      if (op instanceof io.ptosim.scheduler.program.Op.Submit s && !profile.knowsKernel(s.kernel())) {
-        profile = profile.with("kernel." + s.kernel(), base.defaultKernelNs());
+      if (op instanceof io.ptosim.scheduler.program.Op.Submit s) {
+        for (String kernel : s.runKernels()) {
+          if (!profile.knowsKernel(kernel)) {
+            profile = profile.with("kernel." + kernel, base.defaultKernelNs());
+          }
+        }
       }
     }
     return profile;

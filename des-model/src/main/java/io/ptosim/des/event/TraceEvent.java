@@ -63,7 +63,20 @@ public sealed interface TraceEvent {
     }
   }
 
-  /** A scheduler thread noticed that a core finished a block. */
+  /**
+   * A scheduler thread noticed that one core of a MIX block finished its subtask (upstream
+   * on_subtask_complete): the core is free from now. The block is done ({@link BlockDone}, at the
+   * same instant) when its last core's subtask is.
+   */
+  record SubtaskDone(long atNs, long task, int block, int blockNum, int thread, CoreId core) implements TraceEvent {
+    public String kind() { return "subtask_done"; }
+    public void appendFields(StringBuilder o) {
+      o.append("thread=").append(thread).append(" task=").append(task).append(" block=").append(block)
+          .append('/').append(blockNum).append(" core=").append(core);
+    }
+  }
+
+  /** A scheduler thread noticed that a core finished a block (a MIX block: its last core). */
   record BlockDone(long atNs, long task, int block, int blockNum, int thread, CoreId core) implements TraceEvent {
     public String kind() { return "block_done"; }
     public void appendFields(StringBuilder o) {

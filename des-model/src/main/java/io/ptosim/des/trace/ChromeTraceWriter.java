@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.ptosim.des.event.CoreId;
+import io.ptosim.des.event.Shape;
 import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.platform.CoreType;
 import io.ptosim.des.platform.DeviceClock;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -37,6 +39,8 @@ public final class ChromeTraceWriter implements TraceSink {
   private final TreeSet<Integer> namedTracks = new TreeSet<>();
   /** Open block slices by core: at most one each, since a core runs one block at a time. */
   private final Map<CoreId, TraceEvent.Dispatch> openBlocks = new HashMap<>();
+  /** Open MIX blocks by (task, block): each of their cores gets its slice when its subtask is done. */
+  private final Map<List<Long>, TraceEvent.Dispatch> openMix = new HashMap<>();
   /** Open orchestrator slices (scopes and the stall), innermost last. */
   private final Deque<OpenSlice> orchestrator = new ArrayDeque<>();
 
@@ -64,7 +68,17 @@ public final class ChromeTraceWriter implements TraceSink {
   @Override
   public void accept(TraceEvent event, CharSequence line) throws IOException {
     long t = event.atNs();
-    if (event instanceof TraceEvent.Dispatch d) {
+    if (event instanceof TraceEvent.Dispatch d && d.shape() == Shape.MIX) {
+      openMix.put(List.of(d.task(), (long) d.block()), d);
+    } else if (event instanceof TraceEvent.SubtaskDone s) {
+      TraceEvent.Dispatch d = openMix.get(List.of(s.task(), (long) s.block()));
+      if (d == null) {
+        throw new IllegalStateException("core " + s.core() + " finished a subtask of a block never started");
+      }
+      slice(coreTid(s.core()), "t" + d.task() + " " + d.kernel(), d.atNs(), t, d.task(), d.block() + "/" + d.blockNum());
+    } else if (event instanceof TraceEvent.BlockDone b && openMix.remove(List.of(b.task(), (long) b.block())) != null) {
+      // a MIX block: each core's slice ended at its subtask
+    } else if (event instanceof TraceEvent.Dispatch d) {
       TraceEvent.Dispatch previous = openBlocks.put(d.core(), d);
       if (previous != null) {
         throw new IllegalStateException("core " + d.core() + " dispatched task " + d.task() + " while running task " + previous.task());
@@ -135,6 +149,12 @@ public final class ChromeTraceWriter implements TraceSink {
       slice(coreTid(core), "t" + d.task() + " " + d.kernel() + " (unfinished)", d.atNs(), endNs, d.task(), d.block() + "/" + d.blockNum());
     }
     openBlocks.clear();
+    for (TraceEvent.Dispatch d : openMix.values().stream()
+        .sorted(java.util.Comparator.comparingLong(TraceEvent.Dispatch::atNs).thenComparingLong(TraceEvent.Dispatch::task)
+            .thenComparingInt(TraceEvent.Dispatch::block)).toList()) {
+      slice(coreTid(d.core()), "t" + d.task() + " " + d.kernel() + " (unfinished)", d.atNs(), endNs, d.task(), d.block() + "/" + d.blockNum());
+    }
+    openMix.clear();
     json.writeEndArray();
     json.writeEndObject();
     json.close();

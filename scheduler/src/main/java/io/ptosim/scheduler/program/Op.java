@@ -30,10 +30,25 @@ public sealed interface Op {
    * and tensor arguments. Upstream counts a task's subtasks as {@code block_num x cores} in an int16,
    * so that product is at most {@value #MAX_SUBTASKS}; its OUTPUT bytes total at most
    * {@link TensorArg#MAX_BYTES}.
+   *
+   * <p>{@code coreKernels}: empty, when every core the mask names runs {@code kernel}; or one kernel
+   * per subtask slot, {@code [aic, aiv0, aiv1]} as upstream's {@code kernel_id[]}, a name in each
+   * slot the mask names and {@code ""} elsewhere (each core of a MIX block then runs its own kernel's
+   * duration). {@code kernel} stays the task's name in traces and exports.
    */
-  record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) implements Op {
+  record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args,
+      ImmutableList<String> coreKernels) implements Op {
     /** Upstream's int16 subtask count: {@code block_num x popcount(active_mask & 7)} at most this. */
     public static final int MAX_SUBTASKS = Short.MAX_VALUE;
+    /** The subtask slots, as upstream's PTO2SubtaskSlot numbers them. */
+    public static final int AIC = 0;
+    public static final int AIV0 = 1;
+    public static final int AIV1 = 2;
+
+    /** A task whose every core runs {@code kernel}. */
+    public Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) {
+      this(task, kernel, activeMask, blockNum, args, ImmutableList.of());
+    }
 
     public Submit {
       Preconditions.checkArgument(task >= 0, "task id must be non-negative");
@@ -47,6 +62,32 @@ public sealed interface Op {
           "block_num x cores must be at most %s (upstream's int16 subtask count): %s x %s", MAX_SUBTASKS, blockNum, cores);
       Preconditions.checkNotNull(args, "args");
       totalOutputBytes(args, true);
+      Preconditions.checkNotNull(coreKernels, "coreKernels");
+      Preconditions.checkArgument(coreKernels.isEmpty() || coreKernels.size() == 3,
+          "core kernels must name the three slots [aic, aiv0, aiv1]: %s", coreKernels);
+      for (int slot = 0; slot < coreKernels.size(); slot++) {
+        boolean masked = (activeMask & (1 << slot)) != 0;
+        Preconditions.checkArgument(masked != coreKernels.get(slot).isEmpty(),
+            "core kernels must name exactly the cores active_mask %s names: %s has %s", activeMask,
+            SLOT_NAMES.get(slot), coreKernels.get(slot).isEmpty() ? "none" : "'" + coreKernels.get(slot) + "'");
+      }
+      coreKernels.stream().filter(k -> !k.isEmpty()).forEach(io.ptosim.des.platform.PlatformProfile::checkKernelName);
+    }
+
+    /** The slot names of {@link #coreKernels}, as the program format spells them. */
+    public static final ImmutableList<String> SLOT_NAMES = ImmutableList.of("aic", "aiv0", "aiv1");
+
+    /** The kernel subtask slot {@code slot} runs ({@link #AIC}, {@link #AIV0}, {@link #AIV1}). */
+    public String kernelOf(int slot) {
+      return coreKernels.isEmpty() ? kernel : coreKernels.get(slot);
+    }
+
+    /** The kernels whose durations the run takes: {@code kernel}, or each active slot's. */
+    public ImmutableList<String> runKernels() {
+      if (coreKernels.isEmpty()) {
+        return ImmutableList.of(kernel);
+      }
+      return coreKernels.stream().filter(k -> !k.isEmpty()).distinct().collect(ImmutableList.toImmutableList());
     }
 
     /** Heap bytes this task's OUTPUT arguments take from its ring (at most {@link TensorArg#MAX_BYTES}). */

@@ -50,6 +50,15 @@ public final class ProgramBuilder {
     return nextTask++;
   }
 
+  /**
+   * Submits a task whose cores run their own kernels ({@code coreKernels}: {@code [aic, aiv0, aiv1]},
+   * {@code ""} for a slot the mask does not name) and returns its id.
+   */
+  public long submitPerCore(String kernel, int activeMask, int blockNum, List<String> coreKernels, TensorArg... args) {
+    ops.add(new Op.Submit(nextTask, kernel, activeMask, blockNum, ImmutableList.copyOf(args), ImmutableList.copyOf(coreKernels)));
+    return nextTask++;
+  }
+
   /** alloc_tensors(outputs...): creates the hidden buffer-owner task and returns its id. */
   public long allocTensors(TensorArg... outputs) {
     ops.add(new Op.AllocTensors(nextTask, ImmutableList.copyOf(outputs)));

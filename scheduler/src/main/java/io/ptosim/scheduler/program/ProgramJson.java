@@ -104,6 +104,14 @@ public final class ProgramJson {
           .put("active_mask", submit.activeMask())
           .put("block_num", submit.blockNum());
       argsNode(node.putArray("args"), submit.args());
+      if (!submit.coreKernels().isEmpty()) {
+        ObjectNode cores = node.putObject("core_kernels");
+        for (int slot = 0; slot < 3; slot++) {
+          if (!submit.coreKernels().get(slot).isEmpty()) {
+            cores.put(Op.Submit.SLOT_NAMES.get(slot), submit.coreKernels().get(slot));
+          }
+        }
+      }
     } else if (op instanceof Op.AllocTensors alloc) {
       node.put("op", "alloc_tensors").put("task", alloc.task());
       argsNode(node.putArray("outputs"), alloc.outputs());
@@ -177,9 +185,10 @@ public final class ProgramJson {
             f.only(ImmutableSet.of("op"));
             return new Op.ScopeEnd();
           case "submit":
-            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args"));
+            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args", "core_kernels"));
             return new Op.Submit(
-                f.integer("task"), f.text("kernel"), f.int32("active_mask"), f.int32("block_num"), f.args("args"));
+                f.integer("task"), f.text("kernel"), f.int32("active_mask"), f.int32("block_num"), f.args("args"),
+                f.coreKernels("core_kernels"));
           case "alloc_tensors":
             f.only(ImmutableSet.of("op", "task", "outputs"));
             return new Op.AllocTensors(f.integer("task"), f.args("outputs"));
@@ -266,6 +275,27 @@ public final class ProgramJson {
         }
       }
       throw error("field '" + field + "' must be " + choices + ", got \"" + text + "\"");
+    }
+
+    /**
+     * The optional per-core kernels: absent, every core runs {@code kernel}; else an object naming a
+     * kernel for each of {@code aic}, {@code aiv0}, {@code aiv1} the mask names (checked by the op).
+     */
+    ImmutableList<String> coreKernels(String field) throws ProgramException {
+      JsonNode value = node.get(field);
+      if (value == null) {
+        return ImmutableList.of();
+      }
+      if (!value.isObject()) {
+        throw error("field '" + field + "' must be an object {\"aic\":K,\"aiv0\":K,\"aiv1\":K}, got " + kind(value));
+      }
+      Fields c = new Fields(value, opIndex, where + field + ": ");
+      c.only(ImmutableSet.copyOf(Op.Submit.SLOT_NAMES));
+      ImmutableList.Builder<String> slots = ImmutableList.builder();
+      for (String slot : Op.Submit.SLOT_NAMES) {
+        slots.add(value.has(slot) ? c.text(slot) : "");
+      }
+      return slots.build();
     }
 
     ImmutableList<TensorArg> args(String field) throws ProgramException {

@@ -6,7 +6,7 @@ import io.ptosim.scheduler.program.Op;
 import io.ptosim.scheduler.program.Program;
 
 /**
- * Looks up every kernel a program submits in the platform profile: a kernel the profile does not
+ * Looks up every kernel a program submits (each core's, for a task with per-core kernels) in the platform profile: a kernel the profile does not
  * name would otherwise silently take the default duration. Kernels are defined by the profile or
  * by an override ({@code kernel.NAME}).
  */
@@ -22,9 +22,13 @@ public final class KernelLookup {
     Preconditions.checkNotNull(platform, "platform");
     int i = 0;
     for (Op op : program.ops()) {
-      if (op instanceof Op.Submit submit && !platform.knowsKernel(submit.kernel())) {
-        throw new IllegalArgumentException("op " + i + ": unknown kernel '" + submit.kernel() + "' (known on " + platform.name() + ": "
-            + String.join(", ", platform.kernelNs().keySet()) + "; define one with kernel." + submit.kernel() + "=NS)");
+      if (op instanceof Op.Submit submit) {
+        for (String kernel : submit.runKernels()) {
+          if (!platform.knowsKernel(kernel)) {
+            throw new IllegalArgumentException("op " + i + ": unknown kernel '" + kernel + "' (known on " + platform.name() + ": "
+                + String.join(", ", platform.kernelNs().keySet()) + "; define one with kernel." + kernel + "=NS)");
+          }
+        }
       }
       i++;
     }
@@ -32,6 +36,6 @@ public final class KernelLookup {
 
   /** Whether {@code program} submits {@code kernel}. */
   public static boolean submits(Program program, String kernel) {
-    return program.ops().stream().anyMatch(op -> op instanceof Op.Submit s && s.kernel().equals(kernel));
+    return program.ops().stream().anyMatch(op -> op instanceof Op.Submit s && (s.kernel().equals(kernel) || s.runKernels().contains(kernel)));
   }
 }

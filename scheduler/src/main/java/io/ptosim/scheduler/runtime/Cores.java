@@ -1,5 +1,6 @@
 package io.ptosim.scheduler.runtime;
 
+import com.google.common.base.Preconditions;
 import io.ptosim.des.event.CoreId;
 import io.ptosim.des.event.Shape;
 import io.ptosim.des.platform.CoreType;
@@ -10,12 +11,14 @@ import java.util.Arrays;
  * The AICore side: which core runs which task's block. Cluster {@code c} has AIC core {@code c} and
  * AIV cores {@code c * aivPerCluster + k}; it belongs to scheduler thread {@code c % threads}.
  *
- * <p>A dispatched block occupies a <em>unit</em>, coded as an int: an AIC core {@code c}, an AIV
- * core {@code clusters + k}, or, for a MIX block, cluster {@code c} as {@code clusters + aivCores +
- * c} (the cores its mask names, released together). When the version has pending slots, an AIC or
- * AIV core {@code u} has a second unit {@code pendingBase + u}: a block pre-loaded while the core
- * runs another, which starts computing when that one's kernel ends. A core is idle only with both
- * of its slots free.
+ * <p>A dispatched block occupies a <em>unit</em>, coded as an int: an AIC core {@code c} or an AIV
+ * core {@code clusters + k}. A MIX block is placed on cluster {@code c}, named by the placement
+ * token {@code clusters + aivCores + c}, and occupies each core its mask names as that core's own
+ * unit: each core runs its own subtask and is freed by its own finish notice (upstream
+ * on_subtask_complete per core); the block is done when no core holds it any more. When the version
+ * has pending slots, an AIC or AIV core {@code u} has a second unit {@code pendingBase + u}: a block
+ * pre-loaded while the core runs another (a single-core block or a MIX subtask), which starts
+ * computing when that one's kernel ends. A core is idle only with both of its slots free.
  */
 final class Cores {
   private static final int IDLE = -1;
@@ -33,7 +36,7 @@ final class Cores {
   private final int pendingBase;
   private final boolean[] aicRan;
   private final boolean[] aivRan;
-  /** Per unit: the task, block and (for MIX) mask it runs. */
+  /** Per unit: the task, block and mask it runs (a MIX token: the mask of the block being placed). */
   private final int[] unitTask;
   private final int[] unitBlock;
   private final int[] unitMask;
@@ -41,8 +44,6 @@ final class Cores {
   /** Per unit: when its current block's kernel runs, [start, end) in virtual ns (end 0: never ran). */
   private final long[] kernelStart;
   private final long[] kernelEnd;
-  /** Per unit: a single-core block occupies it (a MIX block's cores pre-load nothing). */
-  private final boolean[] singleOccupant;
 
   Cores(PlatformProfile platform) {
     clusters = platform.clusters();
@@ -66,7 +67,6 @@ final class Cores {
     unitMask = new int[units];
     kernelStart = new long[units];
     kernelEnd = new long[units];
-    singleOccupant = new boolean[units];
     coreIds = new CoreId[clusters + aivCores];
     for (int c = 0; c < clusters; c++) {
       coreIds[c] = new CoreId(CoreType.AIC, c);
@@ -170,12 +170,16 @@ final class Cores {
     return false;
   }
 
-  /** The free slot of core unit {@code u} (AIC or AIV) when exactly one slot runs a single-core block, else -1. */
+  /**
+   * The free slot of core unit {@code u} (AIC or AIV) when exactly one slot holds a block, else -1.
+   * A core running a MIX subtask pre-loads like any other (upstream get_pending_core_offset_states
+   * asks only that the core runs and its pending slot is free).
+   */
   private int freeSecondSlot(int u) {
     boolean first = (u < clusters ? aicTask[u] : aivTask[u - clusters]) != IDLE;
     boolean second = (u < clusters ? aicPend[u] : aivPend[u - clusters]) != IDLE;
     if (first && !second) {
-      return singleOccupant[u] ? pendingBase + u : -1;
+      return pendingBase + u;
     }
     return !first && second ? u : -1;
   }
@@ -235,9 +239,6 @@ final class Cores {
    */
   long startAfter(int unit, long visibleAt) {
     int u = unit >= pendingBase ? unit - pendingBase : unit;
-    if (u >= clusters + aivCores) {
-      return visibleAt;
-    }
     int other = unit >= pendingBase ? u : pendingBase + u;
     boolean otherBusy = unit >= pendingBase
         ? (u < clusters ? aicTask[u] : aivTask[u - clusters]) != IDLE
@@ -309,12 +310,84 @@ final class Cores {
     return true;
   }
 
-  /** Occupies {@code unit}; returns whether its core(s) ran a block before (a task switch). */
+  /** The placement token of a MIX block on cluster {@code c}. */
+  int mixToken(int c) {
+    return clusters + aivCores + c;
+  }
+
+  /** Whether {@code unit} is a MIX placement token (a cluster, not a core). */
+  boolean isMixToken(int unit) {
+    return unit >= clusters + aivCores && unit < pendingBase;
+  }
+
+  /**
+   * The core unit of subtask slot {@code slot} (0 AIC, 1 AIV0, 2 AIV1) of cluster {@code c}, or -1
+   * when the cluster has no such core.
+   */
+  int coreUnit(int c, int slot) {
+    if (slot == 0) {
+      return c;
+    }
+    return slot - 1 < aivPerCluster ? clusters + c * aivPerCluster + slot - 1 : -1;
+  }
+
+  /** The cluster of a MIX placement token. */
+  int clusterOfToken(int token) {
+    return token - clusters - aivCores;
+  }
+
+  /** Occupies core unit {@code unit}; returns whether its core ran a block before (a task switch). */
   boolean occupy(int unit, int task, int block, int mask) {
     unitTask[unit] = task;
     unitBlock[unit] = block;
     unitMask[unit] = mask;
     return setCores(unit, task);
+  }
+
+  /** Notes the mask of the MIX block about to be placed on {@code token}, so that {@link #coreId} names its first core. */
+  void placeMix(int token, int task, int block, int mask) {
+    unitTask[token] = task;
+    unitBlock[token] = block;
+    unitMask[token] = mask;
+  }
+
+  /** Whether some core (either slot) of {@code unit}'s cluster still holds block {@code block} of {@code task}. */
+  boolean clusterHolds(int unit, int task, int block) {
+    int c = clusterOfUnit(unit);
+    if (holds(c, aicTask[c], task, block) || holds(pendingBase + c, aicPend[c], task, block)) {
+      return true;
+    }
+    for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+      if (holds(clusters + k, aivTask[k], task, block) || holds(pendingBase + clusters + k, aivPend[k], task, block)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** How many slots of {@code unit}'s cluster hold block {@code block} of {@code task}. */
+  int clusterHolders(int unit, int task, int block) {
+    int c = clusterOfUnit(unit);
+    int n = (holds(c, aicTask[c], task, block) ? 1 : 0) + (holds(pendingBase + c, aicPend[c], task, block) ? 1 : 0);
+    for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+      n += (holds(clusters + k, aivTask[k], task, block) ? 1 : 0)
+          + (holds(pendingBase + clusters + k, aivPend[k], task, block) ? 1 : 0);
+    }
+    return n;
+  }
+
+  private boolean holds(int unit, int slotTask, int task, int block) {
+    return slotTask == task && unitBlock[unit] == block;
+  }
+
+  /** The first core (AIC, else AIV0, else AIV1) a MIX block of {@code mask} occupies on {@code unit}'s cluster. */
+  CoreId mixFirstCore(int unit, int mask) {
+    int c = clusterOfUnit(unit);
+    if ((mask & Shape.MASK_AIC) != 0) {
+      return coreIds[c];
+    }
+    int k = (mask & Shape.MASK_AIV0) != 0 || aivPerCluster == 1 ? 0 : 1;
+    return coreIds[clusters + c * aivPerCluster + k];
   }
 
   /** Notes when the block just placed on {@code unit} computes: [start, end) in virtual ns. */
@@ -324,14 +397,14 @@ final class Cores {
   }
 
   /**
-   * How many cores compute a kernel at {@code now}: a MIX unit counts each core its mask names. A
+   * How many cores compute a kernel at {@code now} (a MIX block's cores each have their own window). A
    * block's window is fixed at dispatch, so this is a pure read of state set in earlier events.
    */
   int computingAt(long now) {
     int n = 0;
     for (int unit = 0; unit < unitTask.length; unit++) {
       if (kernelStart[unit] <= now && now < kernelEnd[unit]) {
-        n += unit < clusters + aivCores || unit >= pendingBase ? 1 : Integer.bitCount(unitMask[unit] & (Shape.MASK_AIC | Shape.MASK_AIV0 | Shape.MASK_AIV1));
+        n++;
       }
     }
     return n;
@@ -368,38 +441,17 @@ final class Cores {
       }
       return ran;
     }
-    if (unit < clusters + aivCores) {
-      singleOccupant[unit] = task != IDLE;
-    }
+    Preconditions.checkArgument(unit < clusters + aivCores, "a MIX token is not a core: %s", unit);
     if (unit < clusters) {
       ran = aicRan[unit];
       aicTask[unit] = task;
       aicRan[unit] = true;
       return ran;
     }
-    if (unit < clusters + aivCores) {
-      int k = unit - clusters;
-      ran = aivRan[k];
-      aivTask[k] = task;
-      aivRan[k] = true;
-      return ran;
-    }
-    int c = unit - clusters - aivCores;
-    int mask = unitMask[unit];
-    ran = false;
-    if ((mask & Shape.MASK_AIC) != 0) {
-      ran |= aicRan[c];
-      aicTask[c] = task;
-      aicRan[c] = true;
-    }
-    for (int k = 0; k < aivPerCluster; k++) {
-      int bit = k == 0 ? Shape.MASK_AIV0 : Shape.MASK_AIV1;
-      if ((mask & bit) != 0) {
-        ran |= aivRan[c * aivPerCluster + k];
-        aivTask[c * aivPerCluster + k] = task;
-        aivRan[c * aivPerCluster + k] = true;
-      }
-    }
+    int k = unit - clusters;
+    ran = aivRan[k];
+    aivTask[k] = task;
+    aivRan[k] = true;
     return ran;
   }
 

@@ -275,7 +275,12 @@ final class Orchestrator {
     }
     int g = newTask(s.task(), scope, ring, start, size);
     t.kernel[g] = s.kernel();
-    t.durationNs[g] = rt.platform.kernelDurationNs(s.kernel());
+    for (int slot = 0; slot < 3; slot++) {
+      t.slotDurationNs[3 * g + slot] = (s.activeMask() & (1 << slot)) != 0 ? rt.platform.kernelDurationNs(s.kernelOf(slot)) : 0;
+      t.slotKernel[3 * g + slot] = s.coreKernels().isEmpty() ? null : s.kernelOf(slot);
+    }
+    // a single-core task runs its (lowest) active slot's kernel wherever it is placed
+    t.durationNs[g] = rt.platform.kernelDurationNs(s.kernelOf(Integer.numberOfTrailingZeros(s.activeMask() & 7)));
     t.mask[g] = (byte) s.activeMask();
     t.blockNum[g] = s.blockNum();
     for (int i = 0; i < n; i++) {

@@ -47,9 +47,9 @@ final class SchedulerStallScan {
     ImmutableList.Builder<StallScan.ClusterLine> clusters = ImmutableList.builder();
     for (int c = 0; c < cores.clusters; c++) {
       int k0 = c * cores.aivPerCluster;
-      clusters.add(new StallScan.ClusterLine(c, c % cores.threads, core(rt, c, cores.aicTaskAt(c)),
-          core(rt, cores.clusters + k0, cores.aivTaskAt(k0)),
-          cores.aivPerCluster > 1 ? core(rt, cores.clusters + k0 + 1, cores.aivTaskAt(k0 + 1))
+      clusters.add(new StallScan.ClusterLine(c, c % cores.threads, core(rt, c, cores.aicTaskAt(c), 0),
+          core(rt, cores.clusters + k0, cores.aivTaskAt(k0), 1),
+          cores.aivPerCluster > 1 ? core(rt, cores.clusters + k0 + 1, cores.aivTaskAt(k0 + 1), 2)
               : new StallScan.CoreLine(-1, -1, "")));
     }
     int total = rt.orchestratorFinished() ? t.size : 0;
@@ -59,13 +59,16 @@ final class SchedulerStallScan {
 
   private static ImmutableList<String> kernels(TaskTable t, int task) {
     int mask = t.mask[task];
-    String k = t.kernel[task];
-    return ImmutableList.of((mask & Shape.MASK_AIC) != 0 ? k : "-1", (mask & Shape.MASK_AIV0) != 0 ? k : "-1",
-        (mask & Shape.MASK_AIV1) != 0 ? k : "-1");
+    return ImmutableList.of((mask & Shape.MASK_AIC) != 0 ? t.kernelOf(task, 0) : "-1",
+        (mask & Shape.MASK_AIV0) != 0 ? t.kernelOf(task, 1) : "-1", (mask & Shape.MASK_AIV1) != 0 ? t.kernelOf(task, 2) : "-1");
   }
 
-  private static StallScan.CoreLine core(DeviceRuntime rt, int coreId, int task) {
-    return task < 0 ? new StallScan.CoreLine(coreId, -1, "") : new StallScan.CoreLine(coreId, rt.tasks.id(task),
-        rt.tasks.kernel[task]);
+  /** Core {@code coreId} running {@code task}: the kernel of its own subtask slot ({@code slot}: 0 AIC, 1 AIV0, 2 AIV1). */
+  private static StallScan.CoreLine core(DeviceRuntime rt, int coreId, int task, int slot) {
+    if (task < 0) {
+      return new StallScan.CoreLine(coreId, -1, "");
+    }
+    boolean mix = Shapes.of(rt.tasks.mask[task]) == Shapes.MIX;
+    return new StallScan.CoreLine(coreId, rt.tasks.id(task), mix ? rt.tasks.kernelOf(task, slot) : rt.tasks.kernel[task]);
   }
 }

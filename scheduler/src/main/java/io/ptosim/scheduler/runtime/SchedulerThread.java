@@ -164,10 +164,18 @@ final class SchedulerThread {
       int block = rt.cores.blockOf(unit);
       CoreId core = rt.cores.coreId(unit);
       int task = rt.cores.release(unit);
-      t.done[task]++;
-      rt.record(new TraceEvent.BlockDone(now, t.id(task), block, t.blockNum[task], index, core));
       spent += p.pollNs();
       progress = true;
+      if (Shapes.of(t.mask[task]) == Shapes.MIX) {
+        // one core of a MIX block: it is free now; the block is done with its last core
+        rt.record(new TraceEvent.SubtaskDone(now, t.id(task), block, t.blockNum[task], index, core));
+        if (rt.cores.clusterHolds(unit, task, block)) {
+          continue;
+        }
+        core = rt.cores.mixFirstCore(unit, t.mask[task]);
+      }
+      t.done[task]++;
+      rt.record(new TraceEvent.BlockDone(now, t.id(task), block, t.blockNum[task], index, core));
       if (t.done[task] == t.blockNum[task]) {
         if (!DeferredCompletion.registersCondition(t.kernel[task])) {
           rt.complete(task, this);
@@ -344,6 +352,10 @@ final class SchedulerThread {
   }
 
   private void dispatchBlock(int task, int unit, int shape, long now) {
+    if (rt.cores.isMixToken(unit)) {
+      dispatchMixBlock(task, unit, now);
+      return;
+    }
     TaskTable t = rt.tasks;
     PlatformProfile p = rt.platform;
     int block = t.nextBlock[task]++;
@@ -359,5 +371,36 @@ final class SchedulerThread {
     SchedulerThread owner = rt.threads[rt.cores.threadOfUnit(unit)];
     rt.kernel.scheduleAt(visible, Ranks.BLOCK_DONE, EventLabel.of(SnapshotDump.BLOCK_DONE, id),
         () -> owner.blockFinished(unit));
+  }
+
+  /**
+   * One MIX block on the cluster of {@code token}: each core the mask names gets its subtask
+   * (upstream dispatch_mix_block_to_cluster / prepare_block_for_dispatch), all published at once,
+   * and runs its own slot's kernel; each core's finish is noticed on its own.
+   */
+  private void dispatchMixBlock(int task, int token, long now) {
+    TaskTable t = rt.tasks;
+    PlatformProfile p = rt.platform;
+    int block = t.nextBlock[task]++;
+    long issue = now + spent;
+    long id = t.id(task);
+    int c = rt.cores.clusterOfToken(token);
+    SchedulerThread owner = rt.threads[rt.cores.threadOfUnit(token)];
+    rt.cores.placeMix(token, task, block, t.mask[task]);
+    for (int slot = 0; slot < 3; slot++) {
+      int unit = rt.cores.coreUnit(c, slot);
+      if ((t.mask[task] & (1 << slot)) == 0 || unit < 0) {
+        continue;
+      }
+      spent += p.pollNs();
+      boolean switched = rt.cores.occupy(unit, task, block, t.mask[task]);
+      long start = rt.cores.startAfter(unit, issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0));
+      long end = start + t.slotDurationNs[3 * task + slot];
+      rt.cores.kernelWindow(unit, start, end);
+      rt.kernel.scheduleAt(end + p.finishNoticeNs(), Ranks.BLOCK_DONE, EventLabel.of(SnapshotDump.BLOCK_DONE, id),
+          () -> owner.blockFinished(unit));
+    }
+    rt.record(new TraceEvent.Dispatch(now, id, t.kernel[task], Shapes.trace(Shapes.MIX), block, t.blockNum[task], index,
+        rt.cores.coreId(token)));
   }
 }

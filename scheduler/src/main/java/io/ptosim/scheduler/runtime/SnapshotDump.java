@@ -194,8 +194,24 @@ final class SnapshotDump {
         }
         IntQueue noticed = thread.noticedBlocks();
         for (int i = 0; i < noticed.size(); i++) {
-          int task = rt.cores.taskOfUnit(noticed.get(i));
+          int unit = noticed.get(i);
+          int task = rt.cores.taskOfUnit(unit);
           boolean last = t.done[task] + 1 >= t.blockNum[task];
+          if (last && Shapes.of(t.mask[task]) == Shapes.MIX) {
+            // a MIX core's notice completes the task only as its block's last core: every core still
+            // holding the block is noticed, and no later notice in this iteration is of the same block
+            int block = rt.cores.blockOf(unit);
+            int noticedOfBlock = 0;
+            boolean later = false;
+            for (int j = 0; j < noticed.size(); j++) {
+              int u = noticed.get(j);
+              if (rt.cores.taskOfUnit(u) == task && rt.cores.blockOf(u) == block) {
+                noticedOfBlock++;
+                later |= j > i;
+              }
+            }
+            last = !later && noticedOfBlock == rt.cores.clusterHolders(unit, task, block);
+          }
           b.addPending(PendingEvent.of(at, last ? "complete" : BLOCK_DONE, t.id(task)));
           any = true;
         }

@@ -35,7 +35,15 @@ final class TaskTable {
    * published by scope_end.
    */
   final boolean[] wired;
+  /** One block's kernel duration on a single-core task's core. */
   final long[] durationNs;
+  /**
+   * Per subtask slot ({@code 3 * task + slot}: AIC, AIV0, AIV1): the duration of the kernel that
+   * core of a block runs (upstream kernel_id[slot]); a MIX block's cores each run their own.
+   */
+  final long[] slotDurationNs;
+  /** Per subtask slot, the kernel name of a task with per-core kernels; null when every core runs {@link #kernel}. */
+  final String[] slotKernel;
   /** Start offset of the task's packed outputs in its ring's heap. */
   final long[] heapStart;
   /** End offset of the task's packed outputs in its ring's heap (upstream packed_buffer_end). */
@@ -68,6 +76,8 @@ final class TaskTable {
     published = new boolean[capacity];
     wired = new boolean[capacity];
     durationNs = new long[capacity];
+    slotDurationNs = new long[3 * capacity];
+    slotKernel = new String[3 * capacity];
     heapStart = new long[capacity];
     heapEnd = new long[capacity];
     programTask = new long[capacity];
@@ -88,5 +98,11 @@ final class TaskTable {
       n++;
     }
     return n;
+  }
+
+  /** The kernel name subtask slot {@code slot} of {@code task} runs. */
+  String kernelOf(int task, int slot) {
+    String k = slotKernel[3 * task + slot];
+    return k != null ? k : kernel[task];
   }
 }

@@ -98,7 +98,7 @@ public final class DepGenReplay {
             args.add(new DepsArg(i, type(a.direction()), Optional.of(slice)));
           }
         }
-        tasks.add(new DepsTask(raw, manual, false, kernels.kernelIds(s.kernel(), s.activeMask()), s.blockNum(), args.build()));
+        tasks.add(new DepsTask(raw, manual, false, kernels.kernelIds(s), s.blockNum(), args.build()));
         Set<Long> preds = new HashSet<>();
         for (long producer : explicitDeps.get(s.task())) {
           long p = rawOf.get(producer);

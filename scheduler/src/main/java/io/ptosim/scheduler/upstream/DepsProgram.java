@@ -217,7 +217,9 @@ public final class DepsProgram {
       }
       int mask = t.activeMask() == 0 ? CoreMasks.AIV : t.activeMask();
       try {
-        ops.add(new Op.Submit(id, kernels.kernelName(t.kernelIds()), mask, t.blockNum(), args.build()));
+        // kernel_ids [aic, aiv0, aiv1] with different ids: each core runs its own kernel
+        ImmutableList<String> coreKernels = t.activeMask() == 0 ? ImmutableList.of() : kernels.coreKernels(t.kernelIds());
+        ops.add(new Op.Submit(id, kernels.kernelName(t.kernelIds()), mask, t.blockNum(), args.build(), coreKernels));
       } catch (IllegalArgumentException e) {
         throw new UpstreamFormatException(DepsJson.FILE + ": /tasks/" + index + ": " + e.getMessage());
       }

@@ -56,13 +56,56 @@ public final class KernelTable {
     }
     for (var op : program.ops()) {
       if (op instanceof io.ptosim.scheduler.program.Op.Submit s) {
-        String k = s.kernel();
-        if (!ids.containsKey(k) && RECORDED.funcId(k).isEmpty() && parseRecorded(k).isEmpty()) {
-          ids.put(k, next++);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        if (s.coreKernels().isEmpty()) {
+          names.add(s.kernel());
+        } else {
+          names.addAll(s.runKernels());
+        }
+        for (String k : names) {
+          if (!ids.containsKey(k) && RECORDED.funcId(k).isEmpty() && parseRecorded(k).isEmpty()) {
+            ids.put(k, next++);
+          }
         }
       }
     }
     return new KernelTable(ImmutableBiMap.copyOf(ids));
+  }
+
+  /**
+   * The dep_gen triple of {@code submit}: its per-core kernels' func ids when it names them (a
+   * recorded {@code f<aic>.<aiv0>.<aiv1>} name is its own triple), else as {@link #kernelIds(String, int)}.
+   */
+  public ImmutableList<Integer> kernelIds(io.ptosim.scheduler.program.Op.Submit submit) {
+    if (submit.coreKernels().isEmpty() || parseRecorded(submit.kernel()).isPresent()) {
+      return kernelIds(submit.kernel(), submit.activeMask());
+    }
+    Integer[] slots = {-1, -1, -1};
+    for (int slot = 0; slot < 3; slot++) {
+      if ((submit.activeMask() & (1 << slot)) != 0) {
+        String k = submit.kernelOf(slot);
+        slots[slot] = funcId(k).orElseThrow(() -> new IllegalArgumentException(
+            "kernel '" + k + "' has no upstream func id in this table (known: " + funcIds.keySet() + ")"));
+      }
+    }
+    return ImmutableList.copyOf(slots);
+  }
+
+  /**
+   * The per-core kernels of a recorded triple whose active slots hold different func ids
+   * (each the table's name of its id or {@code f<id>}, {@code ""} in an unused slot), or empty when one id (or
+   * none) fills them: each core of the task then runs its own kernel.
+   */
+  public ImmutableList<String> coreKernels(ImmutableList<Integer> kernelIds) {
+    if (kernelIds.stream().filter(k -> k >= 0).distinct().count() < 2) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<String> slots = ImmutableList.builder();
+    for (int k : kernelIds) {
+      String name = k < 0 ? "" : funcIds.inverse().get(k);
+      slots.add(name != null ? name : "f" + k);
+    }
+    return slots.build();
   }
 
   /** The dep_gen triple of a submit of {@code kernel} with {@code activeMask}. */

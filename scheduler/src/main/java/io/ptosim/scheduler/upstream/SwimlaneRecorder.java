@@ -2,6 +2,7 @@ package io.ptosim.scheduler.upstream;
 
 import com.google.common.collect.ImmutableList;
 import io.ptosim.des.event.CoreId;
+import io.ptosim.des.event.Shape;
 import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.platform.CoreType;
 import io.ptosim.des.platform.DeviceClock;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Records a simulated run as chip_swimlane_records.json (level 4): one core row and one AICPU row
- * per block, from its dispatch to its completion in 50 MHz ticks, and one orchestrator phase per
+ * per block (a MIX block: per core its mask names, each ending at that core's own finish notice, as
+ * upstream records one row per subtask), from its dispatch to its completion in 50 MHz ticks, and one orchestrator phase per
  * submit. Cores are numbered as upstream's metadata lists them, AIC cores first, then AIV; each
  * core's scheduler thread is its cluster's. What the model does not time is written as such: a
  * block starts on its core at the instant it is dispatched ({@code receive_to_start_cycles} 0; a
@@ -27,6 +29,8 @@ public final class SwimlaneRecorder implements TraceSink {
   /** Blocks dispatched and not yet done, per core: two while a pending slot holds a pre-loaded block. */
   private final Map<CoreId, List<Open>> open = new HashMap<>();
   private final Map<Integer, Long> nextReg = new HashMap<>();
+  /** The active mask of every MIX task submitted (by model task id). */
+  private final Map<Long, Integer> mixMasks = new HashMap<>();
   private final List<SwimlaneRecords.AicoreTask> core = new ArrayList<>();
   private final List<SwimlaneRecords.AicpuTask> cpu = new ArrayList<>();
   private final List<SwimlaneRecords.OrchestratorPhase> orch = new ArrayList<>();
@@ -44,21 +48,48 @@ public final class SwimlaneRecorder implements TraceSink {
   @Override
   public void accept(TraceEvent event, CharSequence line) {
     if (event instanceof TraceEvent.Dispatch d) {
-      int id = coreIndex(d.core());
-      long reg = nextReg.merge(id, 1L, Long::sum);
-      open.computeIfAbsent(d.core(), k -> new ArrayList<>(2))
-          .add(new Open(UpstreamIds.fromModel(d.task()), reg, DeviceClock.ticks(d.atNs())));
+      Integer mask = mixMasks.get(d.task());
+      if (mask == null) {
+        open(d.core(), d);
+      } else {
+        // a MIX block: one row per core its mask names, each ended by that core's own subtask
+        int cluster = d.core().type() == CoreType.AIC ? d.core().index() : d.core().index() / platform.aivPerCluster();
+        if ((mask & Shape.MASK_AIC) != 0) {
+          open(new CoreId(CoreType.AIC, cluster), d);
+        }
+        for (int k = 0; k < platform.aivPerCluster(); k++) {
+          if ((mask & (k == 0 ? Shape.MASK_AIV0 : Shape.MASK_AIV1)) != 0) {
+            open(new CoreId(CoreType.AIV, cluster * platform.aivPerCluster() + k), d);
+          }
+        }
+      }
+    } else if (event instanceof TraceEvent.SubtaskDone s) {
+      close(s.core(), s.task(), s.atNs());
     } else if (event instanceof TraceEvent.BlockDone b) {
-      Open o = take(b.core(), UpstreamIds.fromModel(b.task()));
-      if (o != null) {
-        int id = coreIndex(b.core());
-        long end = DeviceClock.ticks(b.atNs());
-        core.add(new SwimlaneRecords.AicoreTask(id, o.task(), o.reg(), o.dispatchTicks(), end, 0));
-        cpu.add(new SwimlaneRecords.AicpuTask(id, o.reg(), o.dispatchTicks(), end));
+      if (!mixMasks.containsKey(b.task())) {
+        close(b.core(), b.task(), b.atNs());
       }
     } else if (event instanceof TraceEvent.Submit s) {
+      if (s.shape() == Shape.MIX) {
+        mixMasks.put(s.task(), s.activeMask());
+      }
       long t = DeviceClock.ticks(s.atNs());
       orch.add(new SwimlaneRecords.OrchestratorPhase(orch.size(), UpstreamIds.fromModel(s.task()), t, t));
+    }
+  }
+
+  private void open(CoreId c, TraceEvent.Dispatch d) {
+    long reg = nextReg.merge(coreIndex(c), 1L, Long::sum);
+    open.computeIfAbsent(c, k -> new ArrayList<>(2)).add(new Open(UpstreamIds.fromModel(d.task()), reg, DeviceClock.ticks(d.atNs())));
+  }
+
+  private void close(CoreId c, long modelTask, long atNs) {
+    Open o = take(c, UpstreamIds.fromModel(modelTask));
+    if (o != null) {
+      int id = coreIndex(c);
+      long end = DeviceClock.ticks(atNs);
+      core.add(new SwimlaneRecords.AicoreTask(id, o.task(), o.reg(), o.dispatchTicks(), end, 0));
+      cpu.add(new SwimlaneRecords.AicpuTask(id, o.reg(), o.dispatchTicks(), end));
     }
   }
 
