@@ -34,8 +34,11 @@ public final class KernelLookup {
     }
   }
 
-  /** Whether {@code program} submits {@code kernel}. */
+  /**
+   * Whether {@code program} runs {@code kernel} on some core (a task with per-core kernels runs
+   * those, not its name).
+   */
   public static boolean submits(Program program, String kernel) {
-    return program.ops().stream().anyMatch(op -> op instanceof Op.Submit s && (s.kernel().equals(kernel) || s.runKernels().contains(kernel)));
+    return program.ops().stream().anyMatch(op -> op instanceof Op.Submit s && s.runKernels().contains(kernel));
   }
 }

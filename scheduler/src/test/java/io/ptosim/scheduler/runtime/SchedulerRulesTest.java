@@ -380,4 +380,98 @@ class SchedulerRulesTest {
     }
   }
 
+  /**
+   * M is a MIX task (AIC + AIV0) whose AIC kernel (100 us) is shorter than its AIV kernel (1 ms); A
+   * is an independent AIC task (50 us) submitted after it. One cluster, one thread. Each core of M
+   * runs its own kernel and frees at its own finish notice (upstream on_subtask_complete per core;
+   * 01d0723 aicpu_executor.cpp check_running_cores_for_completion, 6ebaf77 scheduler_completion.cpp):
+   * pr482 dispatches A onto the AIC core the moment M's AIC subtask is seen done; main pre-loads A
+   * into the pending slot of the AIC core running M's subtask (get_pending_core_offset_states asks
+   * only for a running core with a free pending slot), so A computes from the instant M's AIC kernel
+   * ends. Either way A completes before M's block does.
+   */
+  private static Program mixWithShortAic() {
+    ProgramBuilder pb = ProgramBuilder.named("mix-short-aic");
+    pb.submitPerCore("mix", MIX, 1, List.of("k_aic", "k_aiv", ""), TensorArg.output(1 << 20, 256));
+    pb.submit("k_a", AIC, 1, TensorArg.output(2 << 20, 256));
+    return pb.build();
+  }
+
+  private static PlatformProfile mixKernels() {
+    return oneCluster().with("kernel.k_aic", 100_000).with("kernel.k_aiv", 1_000_000).with("kernel.k_a", 50_000);
+  }
+
+  @Test
+  void pr482StartsAQueuedAicTaskOnTheAicCoreAMixBlockFreedBeforeTheBlockCompletes() {
+    PlatformProfile p = mixKernels();
+    try (Run run = Run.start(mixWithShortAic(), RuntimeVersions.pr482(), p)) {
+      run.runToEnd();
+      assertThat(run.rt.tasksCompleted()).isEqualTo(2);
+      TraceEvent.Dispatch m = dispatchOf(run, id(0));
+      TraceEvent.Dispatch a = dispatchOf(run, id(1));
+      long issue = m.atNs() + p.idleLoopNs();
+      long aicEnd = issue + p.dispatchNs() + 100_000;
+      long aivEnd = issue + p.dispatchNs() + 1_000_000;
+      List<TraceEvent.SubtaskDone> sub = run.trace.events(TraceEvent.SubtaskDone.class);
+      assertThat(sub).extracting(TraceEvent.SubtaskDone::atNs, e -> e.core().toString())
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(aicEnd + p.finishNoticeNs(), "AIC0"),
+              org.assertj.core.groups.Tuple.tuple(aivEnd + p.finishNoticeNs(), "AIV0"));
+      // A goes to the freed AIC core in the iteration that saw M's AIC subtask done
+      assertThat(a.atNs()).isEqualTo(aicEnd + p.finishNoticeNs());
+      assertThat(a.core().toString()).isEqualTo("AIC0");
+      long aDone = a.atNs() + p.idleLoopNs() + p.pollNs() + p.dispatchNs() + p.taskSwitchNs() + 50_000 + p.finishNoticeNs();
+      assertThat(blockDone(run, id(1)).atNs()).isEqualTo(aDone);
+      // M's block is done with its last core, named by its first core
+      assertThat(blockDone(run, id(0)).atNs()).isEqualTo(aivEnd + p.finishNoticeNs());
+      assertThat(blockDone(run, id(0)).core().toString()).isEqualTo("AIC0");
+      assertThat(aDone).isLessThan(aivEnd);
+    }
+  }
+
+  @Test
+  void mainPreloadsAnAicTaskBehindAMixBlocksShortAicSubtask() {
+    PlatformProfile p = mixKernels();
+    try (Run run = Run.start(mixWithShortAic(), RuntimeVersions.main(), p)) {
+      run.runToEnd();
+      assertThat(run.rt.tasksCompleted()).isEqualTo(2);
+      TraceEvent.Dispatch m = dispatchOf(run, id(0));
+      TraceEvent.Dispatch a = dispatchOf(run, id(1));
+      long issue = m.atNs() + p.idleLoopNs();
+      long aicEnd = issue + p.dispatchNs() + 100_000;
+      long aivEnd = issue + p.dispatchNs() + 1_000_000;
+      // pre-loaded on the AIC core while M's AIC subtask runs: dispatched before that subtask's end
+      assertThat(a.core().toString()).isEqualTo("AIC0");
+      assertThat(a.atNs()).isLessThan(aicEnd);
+      List<TraceEvent.SubtaskDone> sub = run.trace.events(TraceEvent.SubtaskDone.class);
+      assertThat(sub).extracting(TraceEvent.SubtaskDone::atNs)
+          .containsExactly(aicEnd + p.finishNoticeNs(), aivEnd + p.finishNoticeNs());
+      // A computes from the instant M's AIC kernel ends
+      assertThat(blockDone(run, id(1)).atNs()).isEqualTo(aicEnd + 50_000 + p.finishNoticeNs());
+      assertThat(blockDone(run, id(0)).atNs()).isEqualTo(aivEnd + p.finishNoticeNs());
+    }
+  }
+
+  /** Without per-core kernels every core of a MIX block runs the task's kernel: all free at one instant. */
+  @Test
+  void aMixBlockWithOneKernelFreesAllItsCoresAtOnce() {
+    ProgramBuilder pb = ProgramBuilder.named("mix-one-kernel");
+    pb.submit("mix", 0b111, 1, TensorArg.output(1 << 20, 256));
+    for (RuntimeVersion v : RuntimeVersions.all()) {
+      try (Run run = Run.start(pb.build(), v, oneCluster())) {
+        run.runToEnd();
+        List<TraceEvent.SubtaskDone> sub = run.trace.events(TraceEvent.SubtaskDone.class);
+        assertThat(sub).as(v.name()).extracting(e -> e.core().toString()).containsExactly("AIC0", "AIV0", "AIV1");
+        assertThat(sub).as(v.name()).extracting(TraceEvent.SubtaskDone::atNs).containsOnly(blockDone(run, id(0)).atNs());
+        assertThat(run.trace.events(TraceEvent.BlockDone.class)).as(v.name()).hasSize(1);
+      }
+    }
+  }
+
+  private static TraceEvent.Dispatch dispatchOf(Run run, long task) {
+    return run.trace.events(TraceEvent.Dispatch.class).stream().filter(d -> d.task() == task).findFirst().orElseThrow();
+  }
+
+  private static TraceEvent.BlockDone blockDone(Run run, long task) {
+    return run.trace.events(TraceEvent.BlockDone.class).stream().filter(d -> d.task() == task).findFirst().orElseThrow();
+  }
 }

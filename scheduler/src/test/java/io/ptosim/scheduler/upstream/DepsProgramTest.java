@@ -81,8 +81,12 @@ class DepsProgramTest {
       Program p = UpstreamPrograms.fromDepsJson(run.resolve("deps.json"));
       io.ptosim.des.platform.PlatformProfile sim = io.ptosim.des.platform.PlatformProfiles.a2a3sim();
       for (Op op : p.ops()) {
-        if (op instanceof Op.Submit s && !sim.knowsKernel(s.kernel())) {
-          sim = sim.with("kernel." + s.kernel(), sim.defaultKernelNs());
+        if (op instanceof Op.Submit s) {
+          for (String k : s.runKernels()) {
+            if (!sim.knowsKernel(k)) {
+              sim = sim.with("kernel." + k, sim.defaultKernelNs());
+            }
+          }
         }
       }
       io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
@@ -164,7 +168,8 @@ class DepsProgramTest {
     assertEquals("", GraphIdentityTest.diff(g, new DepGenReplay(p, KernelTable.RECORDED).graph()));
     io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
     io.ptosim.scheduler.run.RunReport r = io.ptosim.scheduler.run.Simulation.run(io.ptosim.scheduler.run.RunConfig.builder(p)
-        .platform(io.ptosim.des.platform.PlatformProfiles.a2a3sim().with("kernel.f3", 1000).with("kernel.f0.1.2", 1000)).build(),
+        .platform(io.ptosim.des.platform.PlatformProfiles.a2a3sim().with("kernel.f3", 1000)
+            .with("kernel.f0", 1000).with("kernel.f1", 1000).with("kernel.f2", 1000)).build(),
         java.util.List.of(trace));
     assertEquals(io.ptosim.scheduler.run.Outcome.COMPLETED, r.outcome());
     assertEquals(java.util.List.of(1, 2), trace.events(io.ptosim.des.event.TraceEvent.Submit.class).stream()
