@@ -207,9 +207,65 @@ final class Cores {
     return -1;
   }
 
-  /** How many of thread {@code thread}'s cores of {@code shape} (AIC or AIV) can pre-load a block. */
+  /** Whether some core of thread {@code thread}'s clusters has a free slot (where a MIX-PENDING subtask could go). */
+  boolean anyFreeSlot(int thread) {
+    for (int c = thread; c < clusters; c += threads) {
+      for (int slot = 0; slot < 3; slot++) {
+        int u = coreUnit(c, slot);
+        if (u >= 0 && ((u < clusters ? aicIdle(u) : aivIdle(u - clusters)) || freeSecondSlot(u) >= 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * MIX-PENDING placement (main's classify_mix_cluster returning PENDING): the token of thread
+   * {@code thread}'s lowest cluster where every core {@code mask} names has a free slot and not all
+   * of them are idle (an all-idle cluster is the IDLE stage's), or -1.
+   */
+  int mixPendingUnit(int thread, int mask) {
+    for (int c = thread; c < clusters; c += threads) {
+      boolean allIdle = true;
+      boolean fits = true;
+      for (int slot = 0; slot < 3 && fits; slot++) {
+        int u = coreUnit(c, slot);
+        if ((mask & (1 << slot)) == 0 || u < 0) {
+          continue;
+        }
+        boolean idle = u < clusters ? aicIdle(u) : aivIdle(u - clusters);
+        allIdle &= idle;
+        fits = idle || freeSecondSlot(u) >= 0;
+      }
+      if (fits && !allIdle) {
+        return mixToken(c);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The slot a MIX subtask takes on core unit {@code u}: its running slot when the core is idle,
+   * else its free second slot (the subtask then starts when the core's running kernel ends).
+   */
+  int mixSlot(int u) {
+    boolean idle = u < clusters ? aicIdle(u) : aivIdle(u - clusters);
+    return idle ? u : freeSecondSlot(u);
+  }
+
+  /**
+   * How many of thread {@code thread}'s cores of {@code shape} (AIC or AIV) can pre-load a block;
+   * for MIX, the thread's clusters (main pops one MIX task per cluster and classifies each cluster).
+   */
   int pendingCount(int thread, int shape) {
     int n = 0;
+    if (shape == Shapes.MIX) {
+      for (int c = thread; c < clusters; c += threads) {
+        n++;
+      }
+      return n;
+    }
     for (int c = thread; c < clusters; c += threads) {
       if (shape == Shapes.AIC) {
         n += freeSecondSlot(c) >= 0 ? 1 : 0;
@@ -222,10 +278,11 @@ final class Cores {
     return n;
   }
 
-  /** Whether a thread other than {@code thread} has an idle core of {@code shape} (AIC or AIV). */
+  /** Whether a thread other than {@code thread} has an idle core of {@code shape} (MIX: a cluster all idle). */
   boolean idleElsewhere(int thread, int shape) {
     for (int c = 0; c < clusters; c++) {
-      if (c % threads != thread && (shape == Shapes.AIC ? aicIdle(c) : anyAivIdle(c))) {
+      if (c % threads != thread
+          && (shape == Shapes.AIC ? aicIdle(c) : shape == Shapes.AIV ? anyAivIdle(c) : clusterIdle(c))) {
         return true;
       }
     }

@@ -278,8 +278,9 @@ public final class DeviceRuntime {
   void wake(int shape) {
     long at = now() + platform.idleLoopNs();
     for (SchedulerThread t : threads) {
-      if (cores.mayDispatch(t.index, shape) || schedulerRules.dispatch().pendingSlots() && shape != Shapes.MIX
-          && cores.pendingCount(t.index, shape) > 0 && !cores.idleElsewhere(t.index, shape)) {
+      boolean pendingRoom = shape == Shapes.MIX ? cores.anyFreeSlot(t.index) : cores.pendingCount(t.index, shape) > 0;
+      if (cores.mayDispatch(t.index, shape) || schedulerRules.dispatch().pendingSlots() && pendingRoom
+          && !cores.idleElsewhere(t.index, shape)) {
         t.requestIteration(at);
       }
     }

@@ -196,11 +196,21 @@ final class SchedulerThread {
         narrowYield = true;
       }
     }
-    if (dispatchRule.pendingSlots() && !narrowYield) {
-      // PENDING stage (MIX pending placement is not modelled: a MIX block needs idle cores)
-      for (int shape : dispatchOrder) {
-        if (shape != Shapes.MIX && !rt.cores.idleElsewhere(index, shape)) {
-          progress |= dispatch(shape, now, true);
+    if (dispatchRule.pendingSlots()) {
+      // PENDING stage: MIX-PENDING first, even while AIC/AIV yield to queued MIX, unless a peer thread
+      // has a whole idle cluster (its next MIX-IDLE pass takes the task sooner); then AIC/AIV-PENDING
+      // unless MIX is still queued, each unless a peer has an idle core of the shape
+      if (!rt.cores.idleElsewhere(index, Shapes.MIX)) {
+        progress |= dispatch(Shapes.MIX, now, true);
+      }
+      if (!narrowYield && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
+        narrowYield = true;
+      }
+      if (!narrowYield) {
+        for (int shape : dispatchOrder) {
+          if (shape != Shapes.MIX && !rt.cores.idleElsewhere(index, shape)) {
+            progress |= dispatch(shape, now, true);
+          }
         }
       }
     }
@@ -323,7 +333,7 @@ final class SchedulerThread {
       boolean placed = false;
       for (int i = 0; i < got; i++) {
         int task = batch[i];
-        int unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole);
+        int unit = nextUnit(shape, t.mask[task], pending, whole);
         if (unit < 0) {
           // no wake: a core of some thread must free first, and that thread iterates when it does
           rt.ready.push(shape, task);
@@ -338,7 +348,7 @@ final class SchedulerThread {
         do {
           dispatchBlock(task, unit, shape, now);
         } while (t.nextBlock[task] < t.blockNum[task]
-            && (unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
+            && (unit = nextUnit(shape, t.mask[task], pending, whole)) >= 0);
         if (t.nextBlock[task] < t.blockNum[task]) {
           rt.enqueueShared(shape, task);
         }
@@ -349,6 +359,14 @@ final class SchedulerThread {
         return any;
       }
     }
+  }
+
+  /** Where the next block of a task of {@code shape} and {@code mask} goes in this stage, or -1. */
+  private int nextUnit(int shape, int mask, boolean pending, boolean whole) {
+    if (!pending) {
+      return rt.cores.idleUnit(index, shape, mask, whole);
+    }
+    return shape == Shapes.MIX ? rt.cores.mixPendingUnit(index, mask) : rt.cores.pendingUnit(index, shape);
   }
 
   private void dispatchBlock(int task, int unit, int shape, long now) {
@@ -376,7 +394,9 @@ final class SchedulerThread {
   /**
    * One MIX block on the cluster of {@code token}: each core the mask names gets its subtask
    * (upstream dispatch_mix_block_to_cluster / prepare_block_for_dispatch), all published at once,
-   * and runs its own slot's kernel; each core's finish is noticed on its own.
+   * and runs its own slot's kernel; each core's finish is noticed on its own. In a MIX-PENDING
+   * placement (main) a busy core takes the subtask in its free slot and starts it when its running
+   * kernel ends (prepare_block_for_dispatch's per-core to_pending).
    */
   private void dispatchMixBlock(int task, int token, long now) {
     TaskTable t = rt.tasks;
@@ -388,11 +408,13 @@ final class SchedulerThread {
     SchedulerThread owner = rt.threads[rt.cores.threadOfUnit(token)];
     rt.cores.placeMix(token, task, block, t.mask[task]);
     for (int slot = 0; slot < 3; slot++) {
-      int unit = rt.cores.coreUnit(c, slot);
-      if ((t.mask[task] & (1 << slot)) == 0 || unit < 0) {
+      int core = rt.cores.coreUnit(c, slot);
+      if ((t.mask[task] & (1 << slot)) == 0 || core < 0) {
         continue;
       }
       spent += p.pollNs();
+      // an idle core takes the subtask in its running slot, a busy one (MIX-PENDING) in its free slot
+      int unit = rt.cores.mixSlot(core);
       boolean switched = rt.cores.occupy(unit, task, block, t.mask[task]);
       long start = rt.cores.startAfter(unit, issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0));
       long end = start + t.slotDurationNs[3 * task + slot];

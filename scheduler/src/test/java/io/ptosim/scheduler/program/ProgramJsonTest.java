@@ -42,6 +42,31 @@ class ProgramJsonTest {
     assertThat(text.lines()).hasSize(p.ops().size() + 2);
   }
 
+  /** A task naming a kernel per core round-trips; a submit without the field means every core runs {@code kernel}. */
+  @Test
+  void coreKernelsRoundTripAndAreOptional() throws ProgramException {
+    ProgramBuilder pb = ProgramBuilder.named("per-core");
+    pb.submitPerCore("mm_add", 7, 1, java.util.List.of("mm", "add", "add"), TensorArg.output(1 << 20, 64));
+    pb.submitPerCore("qs", 5, 2, java.util.List.of("qk", "", "sf"));
+    pb.submit("mix", 3, 1);
+    Program p = pb.build();
+    String text = ProgramJson.write(p);
+    assertThat(text).contains("\"args\":[{\"dir\":\"OUTPUT\",\"base\":1048576,\"offset\":0,\"size\":64}],"
+        + "\"core_kernels\":{\"aic\":\"mm\",\"aiv0\":\"add\",\"aiv1\":\"add\"}}");
+    assertThat(text).contains("\"core_kernels\":{\"aic\":\"qk\",\"aiv1\":\"sf\"}}");
+    Program back = ProgramJson.parse(text);
+    assertThat(back).isEqualTo(p);
+    Op.Submit qs = (Op.Submit) back.ops().get(1);
+    assertThat(qs.kernelOf(Op.Submit.AIC)).isEqualTo("qk");
+    assertThat(qs.kernelOf(Op.Submit.AIV1)).isEqualTo("sf");
+    assertThat(qs.runKernels()).containsExactly("qk", "sf");
+    Op.Submit mix = (Op.Submit) back.ops().get(2);
+    assertThat(mix.coreKernels()).isEmpty();
+    assertThat(mix.kernelOf(Op.Submit.AIV0)).isEqualTo("mix");
+    assertThat(mix.runKernels()).containsExactly("mix");
+    assertThat(text).containsOnlyOnce("core_kernels\":{\"aic\":\"mm\"");
+  }
+
   @Test
   void roundTripThroughFile(@TempDir Path dir) throws IOException, ProgramException {
     Program p = sample();
@@ -120,6 +145,12 @@ class ProgramJsonTest {
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"size\":4}]}|op 1: (submit) args[0]: missing field 'offset'",
       "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":4,\"dtype\":1}]}|op 1: (alloc_tensors) outputs[0]: unknown field 'dtype'",
       "{\"op\":\"add_dependency\",\"producer\":1}|op 1: (add_dependency) missing field 'consumer'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":[\"qk\"]}|op 1: (submit) field 'core_kernels' must be an object {\"aic\":K,\"aiv0\":K,\"aiv1\":K}, got array [\"qk\"]",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\",\"aiv\":\"sf\"}}|op 1: (submit) core_kernels: unknown field 'aiv'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\",\"aiv0\":5}}|op 1: (submit) core_kernels: field 'aiv0' must be a string, got number 5",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\"}}|op 1: (submit) core kernels must name exactly the cores active_mask 3 names: aiv0 has none",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\",\"aiv0\":\"sf\",\"aiv1\":\"sf\"}}|op 1: (submit) core kernels must name exactly the cores active_mask 3 names: aiv1 has 'sf'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"q k\",\"aiv0\":\"sf\"}}|op 1: (submit) a kernel name is 1..64 letters, digits, '_', '-' or '.': 'q k'",
   })
   void badOp(String op, String message) {
     String text = HEAD + SCOPE + op + ",\n{\"op\":\"scope_end\"}\n]}";

@@ -467,6 +467,45 @@ class SchedulerRulesTest {
     }
   }
 
+  /**
+   * main's MIX-PENDING placement: X (AIC, 1 ms) runs; G (AIV, short) gates M (MIX AIC + AIV0). When G
+   * completes, M's AIC core is busy, so the IDLE stage cannot place it; the PENDING stage (scheduler
+   * run_staging_order MIX-PENDING, classify_mix_cluster PENDING) puts M's AIV0 subtask into the idle
+   * AIV0 core's running slot and its AIC subtask into the busy AIC core's pending slot, which starts
+   * it the instant X's kernel ends. pr482 has no pending slot and waits for the whole cluster.
+   */
+  private static Program mixBehindBusyAic() {
+    ProgramBuilder pb = ProgramBuilder.named("mix-behind-busy-aic");
+    pb.submit("k_x", AIC, 1, TensorArg.output(1 << 20, 256));
+    TensorArg g = TensorArg.output(2 << 20, 256);
+    pb.submit("short", AIV0, 1, g);
+    pb.submitPerCore("mix", MIX, 1, List.of("k_aic", "short", ""), g.as(io.ptosim.scheduler.program.ArgDirection.INPUT),
+        TensorArg.output(3 << 20, 256));
+    return pb.build();
+  }
+
+  @Test
+  void mainPlacesAMixBlockOnABusyCoresPendingSlotAndItsIdleCoreAtOnce() {
+    PlatformProfile p = mixKernels().with("kernel.k_x", 1_000_000);
+    try (Run main = Run.start(mixBehindBusyAic(), RuntimeVersions.main(), p);
+        Run pr482 = Run.start(mixBehindBusyAic(), RuntimeVersions.pr482(), p)) {
+      main.runToEnd();
+      pr482.runToEnd();
+      assertThat(main.rt.tasksCompleted()).isEqualTo(3);
+      long xDone = blockDone(main, id(0)).atNs();
+      TraceEvent.Dispatch m = dispatchOf(main, id(2));
+      assertThat(m.atNs()).isEqualTo(blockDone(main, id(1)).atNs()).isLessThan(xDone);
+      List<TraceEvent.SubtaskDone> sub = main.trace.events(TraceEvent.SubtaskDone.class);
+      assertThat(sub).extracting(e -> e.core().toString()).containsExactly("AIV0", "AIC0");
+      // AIV0 computed at once; AIC from the instant X's kernel ended (X's notice is a finish latency later)
+      assertThat(sub.get(0).atNs()).isLessThan(xDone);
+      assertThat(sub.get(1).atNs()).isEqualTo(xDone + 100_000);
+      assertThat(blockDone(main, id(2)).atNs()).isEqualTo(xDone + 100_000);
+      // pr482: M needs the whole cluster idle, so it goes only after X's finish is seen
+      assertThat(dispatchOf(pr482, id(2)).atNs()).isGreaterThanOrEqualTo(blockDone(pr482, id(0)).atNs());
+    }
+  }
+
   private static TraceEvent.Dispatch dispatchOf(Run run, long task) {
     return run.trace.events(TraceEvent.Dispatch.class).stream().filter(d -> d.task() == task).findFirst().orElseThrow();
   }

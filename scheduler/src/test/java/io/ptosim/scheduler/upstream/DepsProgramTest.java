@@ -165,6 +165,10 @@ class DepsProgramTest {
     assertEquals(3, p.ops().size());
     assertTrue(p.ops().get(0) instanceof Op.Submit && p.ops().get(1) instanceof Op.Submit);
     assertEquals(new Op.AddDependency(0, 1), p.ops().get(2));
+    // kernel_ids [0, 1, 2]: each core of the MIX task runs its own kernel; [-1, 3, -1]: one kernel
+    assertEquals("f0.1.2", ((Op.Submit) p.ops().get(1)).kernel());
+    assertEquals(java.util.List.of("f0", "f1", "f2"), ((Op.Submit) p.ops().get(1)).coreKernels());
+    assertEquals(java.util.List.of(), ((Op.Submit) p.ops().get(0)).coreKernels());
     assertEquals("", GraphIdentityTest.diff(g, new DepGenReplay(p, KernelTable.RECORDED).graph()));
     io.ptosim.des.trace.MemoryTrace trace = new io.ptosim.des.trace.MemoryTrace();
     io.ptosim.scheduler.run.RunReport r = io.ptosim.scheduler.run.Simulation.run(io.ptosim.scheduler.run.RunConfig.builder(p)
