@@ -15,9 +15,10 @@ final class PlatformOverrides {
   private PlatformOverrides() {}
 
   /**
-   * A program read from upstream's deps.json names its kernels by func id ({@code f3},
-   * {@code f0.1.2}); the record holds no durations, so each such kernel is defined, explicitly,
-   * with the platform's {@code defaultKernelNs} (a {@code --set kernel.NAME=} still overrides it).
+   * A program read from upstream's deps.json names its kernels by func id ({@code f3}; a MIX task
+   * with different ids per slot runs {@code f0}, {@code f1}, {@code f2} on its cores); the record
+   * holds no durations, so each such kernel is defined, explicitly, with the platform's
+   * {@code defaultKernelNs} (a {@code --set kernel.NAME=} still overrides it).
    */
   static PlatformProfile defineRecordedKernels(PlatformProfile base, Program program) {
     PlatformProfile profile = base;

@@ -13,8 +13,17 @@ import io.ptosim.scheduler.program.TensorArg;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.run.Simulation;
 import io.ptosim.scheduler.version.RuntimeVersions;
+import io.ptosim.analysis.upstream.ReferenceCorpus;
+import io.ptosim.scheduler.program.Op;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The swimlane export of a MIX block: one aicore row per core its mask names, each from the block's
@@ -46,5 +55,41 @@ class SwimlaneMixRowsTest {
       assertThat(sub.get(1).atNs() - sub.get(0).atNs()).as(v.name()).isEqualTo(900_000);
       assertThat(s.records().aicpuTasks()).as(v.name()).hasSize(3);
     }
+  }
+
+  /**
+   * The corpus's MIX runs, simulated from their deps.json: the export has upstream's rows per task
+   * exactly (one per core of each block: mixed-case1 36, not the 20 blocks; spmd-multiblock-mix 282,
+   * not 94).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"mixed-case1", "mixed-case2", "spmd-multiblock-mix-Case1", "spmd-starvation-Case1"})
+  void theExportHasUpstreamsRowsPerTaskForTheCorpussMixRuns(String name) throws Exception {
+    Optional<Path> corpus = ReferenceCorpus.forTest(ReferenceCorpus.upstreamRuns());
+    Assumptions.assumeTrue(corpus.isPresent(), ReferenceCorpus.MISSING);
+    Path run = corpus.get().resolve(name);
+    Program program = UpstreamPrograms.fromDepsJson(run.resolve("deps.json"));
+    PlatformProfile sim = PlatformProfiles.a2a3sim();
+    for (Op op : program.ops()) {
+      if (op instanceof Op.Submit s) {
+        for (String k : s.runKernels()) {
+          if (!sim.knowsKernel(k)) {
+            sim = sim.with("kernel." + k, sim.defaultKernelNs());
+          }
+        }
+      }
+    }
+    SwimlaneRecorder rec = new SwimlaneRecorder(sim);
+    Simulation.run(RunConfig.builder(program).platform(sim).build(), List.of(rec));
+    SwimlaneRecords upstream = SwimlaneJson.read(run.resolve("chip_swimlane_records.json"));
+    assertThat(rowsPerTask(rec.records())).isEqualTo(rowsPerTask(upstream));
+  }
+
+  private static Map<Long, Integer> rowsPerTask(SwimlaneRecords r) {
+    Map<Long, Integer> n = new TreeMap<>();
+    for (SwimlaneRecords.AicoreTask t : r.aicoreTasks()) {
+      n.merge(t.taskId(), 1, Integer::sum);
+    }
+    return n;
   }
 }
