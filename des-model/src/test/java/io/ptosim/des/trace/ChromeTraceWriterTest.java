@@ -95,4 +95,27 @@ class ChromeTraceWriterTest {
     }
     assertThat(names).containsExactly("alloc stall ring 2 (task_ring)", "scope 2 MANUAL", "scope 1 AUTO", "t3 sf (unfinished)");
   }
+
+  /** A MIX block: one slice per core, from the block's dispatch to that core's own subtask done. */
+  @Test
+  void aMixBlockIsOneSlicePerCoreEndingAtItsOwnSubtask() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TraceRecorder r = new TraceRecorder(List.of(new ChromeTraceWriter(out, 3)));
+    CoreId aic = new CoreId(CoreType.AIC, 1);
+    CoreId aiv = new CoreId(CoreType.AIV, 2);
+    r.record(new TraceEvent.Dispatch(1_000, 9, "mm", Shape.MIX, 0, 1, 1, aic));
+    r.record(new TraceEvent.SubtaskDone(3_000, 9, 0, 1, 1, aic));
+    r.record(new TraceEvent.SubtaskDone(8_000, 9, 0, 1, 1, aiv));
+    r.record(new TraceEvent.BlockDone(8_000, 9, 0, 1, 1, aic));
+    r.finish(8_000);
+    assertValidChromeTrace(out.toByteArray());
+    List<String> slices = new ArrayList<>();
+    for (JsonNode e : JSON.readTree(out.toByteArray()).get("traceEvents")) {
+      if (e.get("ph").asText().equals("X")) {
+        slices.add(e.get("tid").asInt() + " " + e.get("name").asText() + " " + e.get("ts").decimalValue().toPlainString()
+            + "+" + e.get("dur").decimalValue().toPlainString());
+      }
+    }
+    assertThat(slices).containsExactly("101 t9 mm 1.0+2.0", "1002 t9 mm 1.0+7.0");
+  }
 }
