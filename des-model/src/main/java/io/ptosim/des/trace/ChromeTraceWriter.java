@@ -11,6 +11,7 @@ import io.ptosim.des.platform.DeviceClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +38,16 @@ public final class ChromeTraceWriter implements TraceSink {
   private final JsonGenerator json;
   private final int schedulerThreads;
   private final TreeSet<Integer> namedTracks = new TreeSet<>();
-  /** Open block slices by core: at most one each, since a core runs one block at a time. */
-  private final Map<CoreId, TraceEvent.Dispatch> openBlocks = new HashMap<>();
+  /**
+   * Open block slices by core, oldest first: two while a pending slot holds a block pre-loaded
+   * behind the running one (main's dual slot).
+   */
+  private final Map<CoreId, List<TraceEvent.Dispatch>> openBlocks = new HashMap<>();
+  /**
+   * Per core, where its last slice ended: a pre-loaded block's slice starts there, not at its
+   * dispatch, so that a core's slices never overlap (it computes one block at a time).
+   */
+  private final Map<CoreId, Long> lastEnd = new HashMap<>();
   /** Open MIX blocks by (task, block): each of their cores gets its slice when its subtask is done. */
   private final Map<List<Long>, TraceEvent.Dispatch> openMix = new HashMap<>();
   /** Open orchestrator slices (scopes and the stall), innermost last. */
@@ -75,20 +84,28 @@ public final class ChromeTraceWriter implements TraceSink {
       if (d == null) {
         throw new IllegalStateException("core " + s.core() + " finished a subtask of a block never started");
       }
-      slice(coreTid(s.core()), "t" + d.task() + " " + d.kernel(), d.atNs(), t, d.task(), d.block() + "/" + d.blockNum());
+      coreSlice(s.core(), d, t);
     } else if (event instanceof TraceEvent.BlockDone b && openMix.remove(List.of(b.task(), (long) b.block())) != null) {
       // a MIX block: each core's slice ended at its subtask
     } else if (event instanceof TraceEvent.Dispatch d) {
-      TraceEvent.Dispatch previous = openBlocks.put(d.core(), d);
-      if (previous != null) {
-        throw new IllegalStateException("core " + d.core() + " dispatched task " + d.task() + " while running task " + previous.task());
+      List<TraceEvent.Dispatch> open = openBlocks.computeIfAbsent(d.core(), k -> new ArrayList<>(2));
+      if (open.size() == 2) {
+        throw new IllegalStateException("core " + d.core() + " dispatched task " + d.task() + " while both its slots hold tasks "
+            + open.get(0).task() + " and " + open.get(1).task());
       }
+      open.add(d);
     } else if (event instanceof TraceEvent.BlockDone b) {
-      TraceEvent.Dispatch d = openBlocks.remove(b.core());
+      List<TraceEvent.Dispatch> open = openBlocks.getOrDefault(b.core(), List.of());
+      TraceEvent.Dispatch d = null;
+      for (int i = 0; i < open.size() && d == null; i++) {
+        if (open.get(i).task() == b.task() && open.get(i).block() == b.block()) {
+          d = open.remove(i);
+        }
+      }
       if (d == null) {
         throw new IllegalStateException("core " + b.core() + " finished a block it never started");
       }
-      slice(coreTid(d.core()), "t" + d.task() + " " + d.kernel(), d.atNs(), t, d.task(), d.block() + "/" + d.blockNum());
+      coreSlice(b.core(), d, t);
     } else if (event instanceof TraceEvent.Submit s) {
       instant(TID_ORCHESTRATOR, "submit t" + s.task(), t, s.task());
     } else if (event instanceof TraceEvent.Publish p) {
@@ -121,6 +138,13 @@ public final class ChromeTraceWriter implements TraceSink {
     }
   }
 
+  /** The slice of block {@code d} on {@code core}, ending at {@code endNs}, after the core's previous slice. */
+  private void coreSlice(CoreId core, TraceEvent.Dispatch d, long endNs) throws IOException {
+    long start = Math.max(d.atNs(), lastEnd.getOrDefault(core, Long.MIN_VALUE));
+    lastEnd.put(core, endNs);
+    slice(coreTid(core), "t" + d.task() + " " + d.kernel(), start, endNs, d.task(), d.block() + "/" + d.blockNum());
+  }
+
   private void closeOrchestrator(String kind, long endNs) throws IOException {
     OpenSlice open = orchestrator.poll();
     if (open == null || !open.kind().equals(kind)) {
@@ -145,14 +169,23 @@ public final class ChromeTraceWriter implements TraceSink {
     TreeSet<CoreId> cores = new TreeSet<>((a, b) -> Integer.compare(coreTid(a), coreTid(b)));
     cores.addAll(openBlocks.keySet());
     for (CoreId core : cores) {
-      TraceEvent.Dispatch d = openBlocks.get(core);
-      slice(coreTid(core), "t" + d.task() + " " + d.kernel() + " (unfinished)", d.atNs(), endNs, d.task(), d.block() + "/" + d.blockNum());
+      // the running block only: a pre-loaded one behind it never started computing
+      List<TraceEvent.Dispatch> open = openBlocks.get(core);
+      if (open.isEmpty()) {
+        continue;
+      }
+      TraceEvent.Dispatch d = open.get(0);
+      long start = Math.max(d.atNs(), lastEnd.getOrDefault(core, Long.MIN_VALUE));
+      slice(coreTid(core), "t" + d.task() + " " + d.kernel() + " (unfinished)", start, Math.max(start, endNs), d.task(),
+          d.block() + "/" + d.blockNum());
     }
     openBlocks.clear();
     for (TraceEvent.Dispatch d : openMix.values().stream()
         .sorted(java.util.Comparator.comparingLong(TraceEvent.Dispatch::atNs).thenComparingLong(TraceEvent.Dispatch::task)
             .thenComparingInt(TraceEvent.Dispatch::block)).toList()) {
-      slice(coreTid(d.core()), "t" + d.task() + " " + d.kernel() + " (unfinished)", d.atNs(), endNs, d.task(), d.block() + "/" + d.blockNum());
+      long start = Math.max(d.atNs(), lastEnd.getOrDefault(d.core(), Long.MIN_VALUE));
+      slice(coreTid(d.core()), "t" + d.task() + " " + d.kernel() + " (unfinished)", start, Math.max(start, endNs), d.task(),
+          d.block() + "/" + d.blockNum());
     }
     openMix.clear();
     json.writeEndArray();

@@ -118,4 +118,28 @@ class ChromeTraceWriterTest {
     }
     assertThat(slices).containsExactly("101 t9 mm 1.0+2.0", "1002 t9 mm 1.0+7.0");
   }
+
+  /**
+   * main's pending slot: a block pre-loaded on a busy core is open beside the running one; its slice
+   * starts where the running one's ends, so the core's track has no overlap.
+   */
+  @Test
+  void aPreloadedBlockIsSlicedAfterTheRunningOne() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TraceRecorder r = new TraceRecorder(List.of(new ChromeTraceWriter(out, 3)));
+    CoreId aic = new CoreId(CoreType.AIC, 0);
+    r.record(new TraceEvent.Dispatch(1_000, 1, "qk", Shape.AIC, 0, 1, 0, aic));
+    r.record(new TraceEvent.Dispatch(1_500, 2, "qk", Shape.AIC, 0, 1, 0, aic));
+    r.record(new TraceEvent.BlockDone(4_000, 1, 0, 1, 0, aic));
+    r.record(new TraceEvent.BlockDone(7_000, 2, 0, 1, 0, aic));
+    r.finish(7_000);
+    assertValidChromeTrace(out.toByteArray());
+    List<String> slices = new ArrayList<>();
+    for (JsonNode e : JSON.readTree(out.toByteArray()).get("traceEvents")) {
+      if (e.get("ph").asText().equals("X")) {
+        slices.add(e.get("name").asText() + " " + e.get("ts").decimalValue().toPlainString() + "+" + e.get("dur").decimalValue().toPlainString());
+      }
+    }
+    assertThat(slices).containsExactly("t1 qk 1.0+3.0", "t2 qk 4.0+3.0");
+  }
 }
