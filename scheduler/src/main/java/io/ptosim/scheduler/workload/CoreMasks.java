@@ -2,7 +2,7 @@ package io.ptosim.scheduler.workload;
 
 /**
  * active_mask values as upstream's submit calls set them: bit0 AIC, bit1 AIV0, bit2 AIV1. Two or
- * more core bits make a MIX task, which occupies a whole cluster's cores.
+ * more core bits make a MIX task: each block runs on one cluster, one subtask per core its mask names.
  */
 public final class CoreMasks {
   /** rt_submit_aic_task: the cube core only (shape AIC). */
