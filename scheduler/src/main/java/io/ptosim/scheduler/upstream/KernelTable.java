@@ -45,9 +45,10 @@ public final class KernelTable {
     int next = 0;
     for (var op : program.ops()) {
       if (op instanceof io.ptosim.scheduler.program.Op.Submit s) {
-        String k = s.kernel();
-        if (PAGED_ATTENTION.funcIds.containsKey(k)) {
-          ids.put(k, PAGED_ATTENTION.funcIds.get(k));
+        for (String k : exportedNames(s)) {
+          if (PAGED_ATTENTION.funcIds.containsKey(k)) {
+            ids.put(k, PAGED_ATTENTION.funcIds.get(k));
+          }
         }
       }
     }
@@ -56,13 +57,7 @@ public final class KernelTable {
     }
     for (var op : program.ops()) {
       if (op instanceof io.ptosim.scheduler.program.Op.Submit s) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        if (s.coreKernels().isEmpty()) {
-          names.add(s.kernel());
-        } else {
-          names.addAll(s.runKernels());
-        }
-        for (String k : names) {
+        for (String k : exportedNames(s)) {
           if (!ids.containsKey(k) && RECORDED.funcId(k).isEmpty() && parseRecorded(k).isEmpty()) {
             ids.put(k, next++);
           }
@@ -106,6 +101,11 @@ public final class KernelTable {
       slots.add(name != null ? name : "f" + k);
     }
     return slots.build();
+  }
+
+  /** The names whose func ids a submit's kernel_ids hold: its kernel, or its per-core kernels. */
+  private static java.util.List<String> exportedNames(io.ptosim.scheduler.program.Op.Submit s) {
+    return s.coreKernels().isEmpty() ? java.util.List.of(s.kernel()) : s.runKernels();
   }
 
   /** The dep_gen triple of a submit of {@code kernel} with {@code activeMask}. */
