@@ -26,9 +26,11 @@ public sealed interface DispatchRule {
   boolean aivBatchPerCore();
 
   /**
-   * Whether a pass ends with a PENDING stage: an AIC or AIV core running a block takes a second,
-   * pre-loaded block into its pending slot (which the core starts when the running kernel ends),
-   * unless a peer thread has an idle core of that shape.
+   * Whether a pass ends with a PENDING stage: first MIX-PENDING (a MIX block on a cluster whose
+   * masked cores each have a free slot: idle ones run it at once, busy ones pre-load it), unless a
+   * peer thread has a whole idle cluster; then an AIC or AIV core running a block (or a MIX subtask)
+   * takes a second, pre-loaded block into its pending slot (which the core starts when the running
+   * kernel ends), unless a peer thread has an idle core of that shape or MIX is still queued.
    */
   boolean pendingSlots();
 
@@ -66,8 +68,9 @@ public sealed interface DispatchRule {
    * MIX queue is non-empty after the MIX stage), a MIX block needs only its masked cores idle, an AIV
    * batch pops one task per idle AIV core. The pass's PENDING stage (run_staging_order after the IDLE
    * stage; scheduler_types.h CoreExecState's running + pending dual slot; scheduler_completion.cpp
-   * promote_pending_to_running): AIC/AIV cores that run a block take one more into the pending slot,
-   * skipped for a shape while a peer thread has an idle core of it (has_idle_in_other_threads).
+   * promote_pending_to_running): MIX-PENDING (classify_mix_cluster PENDING, prepare_block_for_dispatch
+   * per core), then AIC/AIV cores that run a block take one more into the pending slot, each skipped
+   * for a shape while a peer thread has an idle core (MIX: cluster) of it (has_idle_in_other_threads).
    */
   record MixStrictPriority() implements DispatchRule {
     @Override
