@@ -70,6 +70,12 @@ final class Orchestrator {
   private int unwired = -1;
   /** The entries {@link #unwired} asked ensure_space for. */
   private int unwiredReserve;
+  /** The submit of {@link #unwired} while its TensorMap entries are not yet registered (after the spill); else null. */
+  private Op.Submit unregistered;
+  /** Fanin edges of {@link #unwired} past the inline cap that still need a spill-pool entry. */
+  private int spillLeft;
+  /** Spill-pool entries {@link #unwired} already holds. */
+  private int spillHeld;
   private final FaninBuilder fanin;
   private int pc;
   private boolean finished;
@@ -111,9 +117,14 @@ final class Orchestrator {
     return finished;
   }
 
-  /** The committed task whose wiring waits for the dependency pool, or -1. */
+  /** The committed task whose wiring waits for the fanin spill pool or the dependency pool, or -1. */
   int awaitingPool() {
     return unwired;
+  }
+
+  /** Fanin spill-pool entries the committed task {@link #awaitingPool()} already holds. */
+  int faninHeld() {
+    return unwired < 0 ? 0 : spillHeld;
   }
 
   boolean blocked() {
@@ -230,8 +241,9 @@ final class Orchestrator {
 
   /**
    * submit_task: the #277 pre-check, then slot and heap (nothing committed if either is short), then
-   * the commit (slot, scope reference, TensorMap entries) and only then the dependency pool: a task
-   * blocked on {@code ensure_space} already holds all of those, as upstream's does.
+   * the commit (slot, scope reference), the fanin spill pool for edges past the inline cap, the
+   * TensorMap entries, and only then the dependency pool: a task blocked on either pool's
+   * {@code ensure_space} already holds what came before it, as upstream's does.
    */
   private boolean submit(Op.Submit s) {
     if (unwired >= 0) {
@@ -276,21 +288,51 @@ final class Orchestrator {
     if (rt.monitor != null && manual) {
       fanin.noteDataFlowProducers(g, s, scope);
     }
-    for (TensorArg arg : s.args()) {
-      if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !fanin.scopeLocal(arg, scope))) {
-        rt.tensorMap.insert(g, arg);
-      }
-    }
     if (pool.pinsProducersBeforeReserve()) {
-      // append_fanin_or_fail claims each producer's fanout reference before the pool is asked.
+      // append_fanin_or_fail claims each producer's fanout reference before the pools are asked.
       for (int i = 0; i < n; i++) {
         t.fanoutTotal[(int) producers[i]]++;
       }
       t.wired[g] = true;
     }
     unwired = g;
+    unregistered = s;
+    spillLeft = Math.max(0, n - rules.faninSpill().inlineCap());
+    spillHeld = 0;
     unwiredReserve = pool.reserve(manual, n, pending);
     return finishWiring();
+  }
+
+  /**
+   * The fanin past the inline cap of the committed task {@link #unwired}, one spill-pool entry of
+   * its ring per edge, each with its own {@code ensure_space(1)}; then its TensorMap entries (upstream
+   * registers outputs after the fanin is built). False while the pool has no free entry.
+   */
+  private boolean spillAndRegister() {
+    int g = unwired;
+    TaskTable t = rt.tasks;
+    Ring ring = rt.rings[t.ring[g]];
+    while (spillLeft > 0) {
+      if (!ring.ensureFanin(t)) {
+        blockedRequest = 1;
+        return blockOn(StallResource.FANIN_POOL, ring.id);
+      }
+      // Each ensure_space(1) is its own wait: one that succeeds ends the stall.
+      resumeIfBlocked();
+      t.spillEnd[g] = ring.takeFanin() + 1;
+      spillHeld++;
+      spillLeft--;
+    }
+    if (unregistered != null) {
+      Scope scope = scopes.get(t.scope[g]);
+      for (TensorArg arg : unregistered.args()) {
+        if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !fanin.scopeLocal(arg, scope))) {
+          rt.tensorMap.insert(g, arg);
+        }
+      }
+      unregistered = null;
+    }
+    return true;
   }
 
   /**
@@ -299,6 +341,9 @@ final class Orchestrator {
    * version's {@link PublishRule} says, and published at scope_end.
    */
   private boolean finishWiring() {
+    if (!spillAndRegister()) {
+      return false;
+    }
     int g = unwired;
     TaskTable t = rt.tasks;
     Ring ring = rt.rings[t.ring[g]];
@@ -634,7 +679,7 @@ final class Orchestrator {
     if (!blocked) {
       return ImmutableList.of();
     }
-    boolean pool = blockedOn == StallResource.DEP_POOL;
+    boolean pool = blockedOn.pool();
     String verdict = finding.map(StallFinding::verdict).orElse("");
     return rules.diagnostics().lines(FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
         pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
@@ -647,7 +692,7 @@ final class Orchestrator {
   private void decide(StallDecision decision) {
     if (decision instanceof StallDecision.Abort a) {
       String verdict = finding.map(StallFinding::verdict).orElse("");
-      boolean pool = blockedOn == StallResource.DEP_POOL;
+      boolean pool = blockedOn.pool();
       rt.abort(a.code(), a.message(), FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
           pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
     }

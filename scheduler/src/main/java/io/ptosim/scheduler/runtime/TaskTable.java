@@ -44,6 +44,8 @@ final class TaskTable {
   final long[] programTask;
   /** The pool top of the task's ring after it was wired (upstream dep_pool_mark); 0 = none. */
   final int[] depMark;
+  /** The linear end of the task's entries in its ring's fanin spill pool (spill_start + spilled edges); 0 = none. */
+  final int[] spillEnd;
   final String[] kernel;
   /** The task's producers (its fanin), in the order they became known. */
   final LinkedIntLists producers;
@@ -72,6 +74,7 @@ final class TaskTable {
     heapEnd = new long[capacity];
     programTask = new long[capacity];
     depMark = new int[capacity];
+    spillEnd = new int[capacity];
     kernel = new String[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);
     consumers = new LinkedIntLists(capacity, capacity * 4);

@@ -10,6 +10,9 @@ import io.ptosim.scheduler.version.orch.DiagnosticTextAtPr482;
 import io.ptosim.scheduler.version.orch.ExplicitDepRules;
 import io.ptosim.scheduler.version.orch.ExplicitDepsAtMain;
 import io.ptosim.scheduler.version.orch.ExplicitDepsAtPr482;
+import io.ptosim.scheduler.version.orch.FaninSpillAtMain;
+import io.ptosim.scheduler.version.orch.FaninSpillAtPr482;
+import io.ptosim.scheduler.version.orch.FaninSpillRules;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import io.ptosim.scheduler.version.orch.HeapAtMain;
 import io.ptosim.scheduler.version.orch.HeapAtPr482;
@@ -25,7 +28,7 @@ import io.ptosim.scheduler.version.orch.StatesAtPr482;
 
 /**
  * The orchestrator-side rules of a runtime version: how a submit takes its slot, heap and dependency
- * entries, which scopes may open, whether AUTO-scope tasks take explicit dependencies, how MANUAL
+ * entries, which scopes may open, whether AUTO-scope tasks take explicit dependencies, where fanin past the inline cap spills, how MANUAL
  * scopes publish, how states are numbered and what a stall prints. Each component is a small rule class behind an interface (package
  * {@code io.ptosim.scheduler.version.orch}).
  *
@@ -33,18 +36,20 @@ import io.ptosim.scheduler.version.orch.StatesAtPr482;
  * @param heap heap placement
  * @param scopes which scope_begin calls are refused
  * @param explicitDeps whether an AUTO-scope task takes explicit dependencies with its submit
+ * @param faninSpill the inline fanin cap past which edges take fanin spill pool entries
  * @param publish how a deferred MANUAL scope wires and publishes
  * @param states the state numbers the version prints
  * @param diagnostics the version's fatal report text
  */
 public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, ScopeRules scopes,
-    ExplicitDepRules explicitDeps, PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
+    ExplicitDepRules explicitDeps, FaninSpillRules faninSpill, PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
 
   public OrchestratorRules {
     Preconditions.checkNotNull(depPool, "depPool");
     Preconditions.checkNotNull(heap, "heap");
     Preconditions.checkNotNull(scopes, "scopes");
     Preconditions.checkNotNull(explicitDeps, "explicitDeps");
+    Preconditions.checkNotNull(faninSpill, "faninSpill");
     Preconditions.checkNotNull(publish, "publish");
     Preconditions.checkNotNull(states, "states");
     Preconditions.checkNotNull(diagnostics, "diagnostics");
@@ -53,12 +58,12 @@ public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, S
   /** The rules of upstream main at 6ebaf77. */
   public static OrchestratorRules main6ebaf77() {
     return new OrchestratorRules(new DepPoolAtMain(), new HeapAtMain(), new ScopesAtMain(), new ExplicitDepsAtMain(),
-        new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
+        new FaninSpillAtMain(), new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
   }
 
   /** The rules of PR #482 rebased (01d0723), the seed's runtime. */
   public static OrchestratorRules pr482() {
     return new OrchestratorRules(new DepPoolAtPr482(), new HeapAtPr482(), new ScopesAtPr482(), new ExplicitDepsAtPr482(),
-        new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
+        new FaninSpillAtPr482(), new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
   }
 }

@@ -21,15 +21,27 @@ public sealed interface DeviceFailure {
     POLICY
   }
 
-  /** One ring's flow-control state: task window, heap and dependency pool. */
+  /** One ring's flow-control state: task window, heap, dependency pool and fanin spill pool. */
   record RingState(int ring, long current, long lastAlive, long window, long heapTop, long heapTail, long heapSize,
-      long depCapacity, long depTop, long depTail, long depHighWater) {
+      long depCapacity, long depTop, long depTail, long depHighWater, long faninCapacity, long faninTop, long faninTail,
+      long faninHighWater) {
+    /** A ring whose fanin spill pool is unused (as large as its dependency pool, as upstream sizes it). */
+    public RingState(int ring, long current, long lastAlive, long window, long heapTop, long heapTail, long heapSize,
+        long depCapacity, long depTop, long depTail, long depHighWater) {
+      this(ring, current, lastAlive, window, heapTop, heapTail, heapSize, depCapacity, depTop, depTail, depHighWater,
+          depCapacity, 1, 1, 0);
+    }
+
     public long active() {
       return current - lastAlive;
     }
 
     public long depUsed() {
       return depTop - depTail;
+    }
+
+    public long faninUsed() {
+      return faninTop - faninTail;
     }
   }
 
@@ -43,7 +55,7 @@ public sealed interface DeviceFailure {
   record ScopeDeadlock(int ring, int scopeDepth, long scopeTaskCount, long activeTasks, long window)
       implements DeviceFailure {}
 
-  /** The task allocator (slot, heap) or the dependency pool gave up. */
+  /** The task allocator (slot, heap), the dependency pool or the fanin spill pool gave up. */
   record AllocatorDeadlock(StallResource resource, Detection detection, long spins, RingState ring,
       long requestedBytes, long neededEntries, HeadTask head) implements DeviceFailure {
     public AllocatorDeadlock {

@@ -7,7 +7,8 @@ import io.ptosim.scheduler.policy.StallResource;
  * PR #482 at 01d0723: {@code PTO2TaskAllocator::report_deadlock} ({@code pto_ring_buffer.h}, no
  * ring number in the header, no head-task line), {@code PTO2DepListPool::ensure_space}'s report
  * ({@code pto_ring_buffer.cpp}, {@code (ring R)} in the header, then {@code exit(1)}) and
- * {@code pto2_check_scope_can_accept_task}.
+ * {@code pto2_check_scope_can_accept_task}; the fanin spill pool's report (the same file, with
+ * {@code (ring R)}, then {@code exit(1)}).
  */
 public final class DiagnosticTextAtPr482 implements DiagnosticText {
   /** Upstream PTO2_ALLOC_SPIN_LIMIT and PTO2_DEP_POOL_SPIN_LIMIT. */
@@ -19,7 +20,11 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
       return DiagnosticTextAtMain.scope(s);
     }
     if (failure instanceof DeviceFailure.AllocatorDeadlock a) {
-      return a.resource() == StallResource.DEP_POOL ? depPool(a) : allocator(a);
+      return switch (a.resource()) {
+        case DEP_POOL -> depPool(a);
+        case FANIN_POOL -> faninPool(a);
+        case TASK_RING, HEAP -> allocator(a);
+      };
     }
     DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
     String function = switch (refused.call()) {
@@ -48,6 +53,15 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
     }
     out.add(f + "  last_task_alive is stuck at " + r.lastAlive() + ", meaning task " + r.lastAlive());
     out.add(f + RULE);
+    return out.build();
+  }
+
+  private static ImmutableList<String> faninPool(DeviceFailure.AllocatorDeadlock a) {
+    String f = "[ERROR] ensure_space: ";
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(f + RULE, f + "FATAL: Fanin Spill Pool Deadlock Detected! (ring " + a.ring().ring() + ")", f + RULE);
+    out.add(f + "Fanin spill pool cannot reclaim space after " + SPIN_LIMIT + " spins (no progress).");
+    DiagnosticTextAtMain.faninLines(out, f, a);
     return out.build();
   }
 
