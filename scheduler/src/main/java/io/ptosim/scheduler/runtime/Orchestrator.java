@@ -26,6 +26,7 @@ import io.ptosim.scheduler.version.orch.DeviceFailure;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import io.ptosim.scheduler.version.orch.PublishRule;
 import io.ptosim.scheduler.version.orch.ScopeRules;
+import io.ptosim.scheduler.version.orch.SyncStartGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -249,6 +250,9 @@ final class Orchestrator {
     if (unwired >= 0) {
       return finishWiring();
     }
+    if (syncStartRefused(s)) {
+      return true;
+    }
     Scope scope = stack.get(stack.size() - 1);
     if (scopeFull(scope)) {
       return true;
@@ -458,6 +462,25 @@ final class Orchestrator {
         t.consumers.prepend(producer, consumer);
       }
     }
+    return true;
+  }
+
+  /**
+   * The require_sync_start guard (active_mask bit 3), before the task takes anything: more blocks
+   * than the platform has slots of the task's shape (AIV: AIV cores, else clusters) is fatal.
+   */
+  private boolean syncStartRefused(Op.Submit s) {
+    if ((s.activeMask() & Shapes.SYNC_START) == 0 || s.blockNum() <= 1) {
+      return false;
+    }
+    PlatformProfile p = rt.platform;
+    int limit = Shapes.of(s.activeMask()) == Shapes.AIV ? p.clusters() * p.aivPerCluster() : p.clusters();
+    if (s.blockNum() <= limit) {
+      return false;
+    }
+    String message = SyncStartGuard.message(s.blockNum(), limit);
+    int code = rules.syncStart().errorCode();
+    rt.abort(code, message, new DeviceFailure.OrchestratorFatal(DeviceFailure.Call.SUBMIT, code, message));
     return true;
   }
 

@@ -23,6 +23,9 @@ import io.ptosim.scheduler.version.orch.ScopeRules;
 import io.ptosim.scheduler.version.orch.ScopesAtMain;
 import io.ptosim.scheduler.version.orch.ScopesAtPr482;
 import io.ptosim.scheduler.version.orch.StateNumbering;
+import io.ptosim.scheduler.version.orch.SyncStartAtMain;
+import io.ptosim.scheduler.version.orch.SyncStartAtPr482;
+import io.ptosim.scheduler.version.orch.SyncStartGuard;
 import io.ptosim.scheduler.version.orch.StatesAtMain;
 import io.ptosim.scheduler.version.orch.StatesAtPr482;
 
@@ -37,12 +40,14 @@ import io.ptosim.scheduler.version.orch.StatesAtPr482;
  * @param scopes which scope_begin calls are refused
  * @param explicitDeps whether an AUTO-scope task takes explicit dependencies with its submit
  * @param faninSpill the inline fanin cap past which edges take fanin spill pool entries
+ * @param syncStart what the submit-time require_sync_start guard latches
  * @param publish how a deferred MANUAL scope wires and publishes
  * @param states the state numbers the version prints
  * @param diagnostics the version's fatal report text
  */
 public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, ScopeRules scopes,
-    ExplicitDepRules explicitDeps, FaninSpillRules faninSpill, PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
+    ExplicitDepRules explicitDeps, FaninSpillRules faninSpill, SyncStartGuard syncStart,
+    PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
 
   public OrchestratorRules {
     Preconditions.checkNotNull(depPool, "depPool");
@@ -50,6 +55,7 @@ public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, S
     Preconditions.checkNotNull(scopes, "scopes");
     Preconditions.checkNotNull(explicitDeps, "explicitDeps");
     Preconditions.checkNotNull(faninSpill, "faninSpill");
+    Preconditions.checkNotNull(syncStart, "syncStart");
     Preconditions.checkNotNull(publish, "publish");
     Preconditions.checkNotNull(states, "states");
     Preconditions.checkNotNull(diagnostics, "diagnostics");
@@ -58,12 +64,12 @@ public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, S
   /** The rules of upstream main at 6ebaf77. */
   public static OrchestratorRules main6ebaf77() {
     return new OrchestratorRules(new DepPoolAtMain(), new HeapAtMain(), new ScopesAtMain(), new ExplicitDepsAtMain(),
-        new FaninSpillAtMain(), new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
+        new FaninSpillAtMain(), new SyncStartAtMain(), new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
   }
 
   /** The rules of PR #482 rebased (01d0723), the seed's runtime. */
   public static OrchestratorRules pr482() {
     return new OrchestratorRules(new DepPoolAtPr482(), new HeapAtPr482(), new ScopesAtPr482(), new ExplicitDepsAtPr482(),
-        new FaninSpillAtPr482(), new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
+        new FaninSpillAtPr482(), new SyncStartAtPr482(), new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
   }
 }

@@ -74,9 +74,24 @@ public sealed interface DeviceFailure {
     }
   }
 
+  /**
+   * A fatal the orchestrator reports itself, with the code it latches (0: none): the submit-time
+   * require_sync_start guard, or the orchestration's own {@code rt_report_fatal}.
+   */
+  record OrchestratorFatal(Call call, int code, String message) implements DeviceFailure {
+    public OrchestratorFatal {
+      Preconditions.checkNotNull(call, "call");
+      Preconditions.checkNotNull(message, "message");
+    }
+  }
+
   /** The orchestration API call a version refused; its {@link DiagnosticText} names the upstream function. */
   enum Call {
     SCOPE_BEGIN,
-    ADD_DEPENDENCY
+    ADD_DEPENDENCY,
+    /** A submit refused by a submit-time guard (require_sync_start). */
+    SUBMIT,
+    /** The orchestration's explicit {@code rt_report_fatal}. */
+    REPORT_FATAL
   }
 }

@@ -29,13 +29,22 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
         case TASK_RING, HEAP -> allocator(a);
       };
     }
+    if (failure instanceof DeviceFailure.OrchestratorFatal o) {
+      // orch_report_fatal_v: "FATAL(code=N): ..." under the calling function's name.
+      return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL(code=" + o.code() + "): " + o.message());
+    }
     DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
-    // Main has no add_dependency call: explicit task ids come with the submit (set_dependencies).
-    String function = switch (refused.call()) {
+    return ImmutableList.of("[ERROR] " + function(refused.call()) + ": " + refused.message());
+  }
+
+  /** Main has no add_dependency call: explicit task ids come with the submit (set_dependencies). */
+  private static String function(DeviceFailure.Call call) {
+    return switch (call) {
       case SCOPE_BEGIN -> "begin_scope";
       case ADD_DEPENDENCY -> "submit_task_common";
+      case SUBMIT -> "submit_task";
+      case REPORT_FATAL -> "aicpu_orchestration_entry";
     };
-    return ImmutableList.of("[ERROR] " + function + ": " + refused.message());
   }
 
   static ImmutableList<String> scope(DeviceFailure.ScopeDeadlock s) {

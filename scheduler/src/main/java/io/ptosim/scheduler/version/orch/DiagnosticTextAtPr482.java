@@ -26,12 +26,21 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
         case TASK_RING, HEAP -> allocator(a);
       };
     }
+    if (failure instanceof DeviceFailure.OrchestratorFatal o) {
+      // 01d0723 logs the fatal with LOG_ERROR in the submit itself; it has no rt_report_fatal.
+      return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL: " + o.message());
+    }
     DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
-    String function = switch (refused.call()) {
+    return ImmutableList.of("[ERROR] " + function(refused.call()) + ": " + refused.message());
+  }
+
+  private static String function(DeviceFailure.Call call) {
+    return switch (call) {
       case SCOPE_BEGIN -> "pto2_scope_begin";
       case ADD_DEPENDENCY -> "pto2_add_dependency";
+      case SUBMIT -> "pto2_submit_mixed_task_impl";
+      case REPORT_FATAL -> "aicpu_orchestration_entry";
     };
-    return ImmutableList.of("[ERROR] " + function + ": " + refused.message());
   }
 
   private static ImmutableList<String> allocator(DeviceFailure.AllocatorDeadlock a) {
