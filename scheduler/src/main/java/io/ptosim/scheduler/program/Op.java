@@ -90,4 +90,24 @@ public sealed interface Op {
 
   /** An explicit edge inside a MANUAL scope: {@code consumer} waits for {@code producer}. */
   record AddDependency(long producer, long consumer) implements Op {}
+
+  /**
+   * The orchestration's own {@code rt_report_fatal(code, message)}: it latches {@code code} and the
+   * run ends there (every later orchestration call is a no-op upstream). {@code code} is positive
+   * (0 is "no error"); {@code message} is one line of at most {@value #MAX_MESSAGE} characters
+   * (upstream formats it into a 1,024-byte buffer), empty for none.
+   */
+  record ReportFatal(int code, String message) implements Op {
+    /** Upstream's message buffer holds 1,023 characters and the terminator. */
+    public static final int MAX_MESSAGE = 1023;
+
+    public ReportFatal {
+      Preconditions.checkArgument(code > 0, "code must be positive (0 is no error): %s", code);
+      Preconditions.checkNotNull(message, "message");
+      Preconditions.checkArgument(message.length() <= MAX_MESSAGE, "message must be at most %s characters: %s",
+          MAX_MESSAGE, message.length());
+      Preconditions.checkArgument(message.chars().noneMatch(Character::isISOControl),
+          "message must be one line without control characters");
+    }
+  }
 }

@@ -62,6 +62,12 @@ public final class ProgramBuilder {
     return this;
   }
 
+  /** rt_report_fatal(code, message): the orchestration latches {@code code} and the run ends. */
+  public ProgramBuilder reportFatal(int code, String message) {
+    ops.add(new Op.ReportFatal(code, message));
+    return this;
+  }
+
   /** Tasks created so far. */
   public long taskCount() {
     return nextTask;

@@ -109,6 +109,8 @@ public final class ProgramJson {
       argsNode(node.putArray("outputs"), alloc.outputs());
     } else if (op instanceof Op.AddDependency dep) {
       node.put("op", "add_dependency").put("producer", dep.producer()).put("consumer", dep.consumer());
+    } else if (op instanceof Op.ReportFatal fatal) {
+      node.put("op", "report_fatal").put("code", fatal.code()).put("message", fatal.message());
     } else {
       throw new AssertionError("unknown op " + op);
     }
@@ -186,6 +188,9 @@ public final class ProgramJson {
           case "add_dependency":
             f.only(ImmutableSet.of("op", "producer", "consumer"));
             return new Op.AddDependency(f.integer("producer"), f.integer("consumer"));
+          case "report_fatal":
+            f.only(ImmutableSet.of("op", "code", "message"));
+            return new Op.ReportFatal(f.int32("code"), f.text("message"));
           default:
             throw new ProgramException(i, "unknown op '" + name + "'");
         }

@@ -221,6 +221,12 @@ final class Orchestrator {
     if (op instanceof Op.AddDependency d) {
       return addDependency(d);
     }
+    if (op instanceof Op.ReportFatal f) {
+      // rt_report_fatal: the code is latched and every later orchestration call is a no-op, so the run ends here.
+      rt.abort(f.code(), f.message().isEmpty() ? "FATAL(code=" + f.code() + ")" : f.message(),
+          new DeviceFailure.OrchestratorFatal(DeviceFailure.Call.REPORT_FATAL, f.code(), f.message()));
+      return true;
+    }
     if (op instanceof Op.ScopeBegin b) {
       Optional<String> refused = rules.scopes().refuseBegin(b.mode(), stack.get(stack.size() - 1).manual());
       if (refused.isPresent()) {

@@ -22,6 +22,9 @@ import io.ptosim.scheduler.version.orch.PublishAtPr482;
 import io.ptosim.scheduler.version.orch.ScopeRules;
 import io.ptosim.scheduler.version.orch.ScopesAtMain;
 import io.ptosim.scheduler.version.orch.ScopesAtPr482;
+import io.ptosim.scheduler.version.orch.ReportFatalAtMain;
+import io.ptosim.scheduler.version.orch.ReportFatalAtPr482;
+import io.ptosim.scheduler.version.orch.ReportFatalRule;
 import io.ptosim.scheduler.version.orch.StateNumbering;
 import io.ptosim.scheduler.version.orch.SyncStartAtMain;
 import io.ptosim.scheduler.version.orch.SyncStartAtPr482;
@@ -41,13 +44,14 @@ import io.ptosim.scheduler.version.orch.StatesAtPr482;
  * @param explicitDeps whether an AUTO-scope task takes explicit dependencies with its submit
  * @param faninSpill the inline fanin cap past which edges take fanin spill pool entries
  * @param syncStart what the submit-time require_sync_start guard latches
+ * @param reportFatal whether the orchestration API has rt_report_fatal
  * @param publish how a deferred MANUAL scope wires and publishes
  * @param states the state numbers the version prints
  * @param diagnostics the version's fatal report text
  */
 public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, ScopeRules scopes,
     ExplicitDepRules explicitDeps, FaninSpillRules faninSpill, SyncStartGuard syncStart,
-    PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
+    ReportFatalRule reportFatal, PublishRule publish, StateNumbering states, DiagnosticText diagnostics) {
 
   public OrchestratorRules {
     Preconditions.checkNotNull(depPool, "depPool");
@@ -56,6 +60,7 @@ public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, S
     Preconditions.checkNotNull(explicitDeps, "explicitDeps");
     Preconditions.checkNotNull(faninSpill, "faninSpill");
     Preconditions.checkNotNull(syncStart, "syncStart");
+    Preconditions.checkNotNull(reportFatal, "reportFatal");
     Preconditions.checkNotNull(publish, "publish");
     Preconditions.checkNotNull(states, "states");
     Preconditions.checkNotNull(diagnostics, "diagnostics");
@@ -64,12 +69,14 @@ public record OrchestratorRules(DepPoolAccounting depPool, HeapAllocator heap, S
   /** The rules of upstream main at 6ebaf77. */
   public static OrchestratorRules main6ebaf77() {
     return new OrchestratorRules(new DepPoolAtMain(), new HeapAtMain(), new ScopesAtMain(), new ExplicitDepsAtMain(),
-        new FaninSpillAtMain(), new SyncStartAtMain(), new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
+        new FaninSpillAtMain(), new SyncStartAtMain(), new ReportFatalAtMain(),
+        new PublishAtMain(), new StatesAtMain(), new DiagnosticTextAtMain());
   }
 
   /** The rules of PR #482 rebased (01d0723), the seed's runtime. */
   public static OrchestratorRules pr482() {
     return new OrchestratorRules(new DepPoolAtPr482(), new HeapAtPr482(), new ScopesAtPr482(), new ExplicitDepsAtPr482(),
-        new FaninSpillAtPr482(), new SyncStartAtPr482(), new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
+        new FaninSpillAtPr482(), new SyncStartAtPr482(), new ReportFatalAtPr482(),
+        new PublishAtPr482(), new StatesAtPr482(), new DiagnosticTextAtPr482());
   }
 }

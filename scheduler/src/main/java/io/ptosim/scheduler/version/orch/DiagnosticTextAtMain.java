@@ -31,7 +31,8 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
     }
     if (failure instanceof DeviceFailure.OrchestratorFatal o) {
       // orch_report_fatal_v: "FATAL(code=N): ..." under the calling function's name.
-      return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL(code=" + o.code() + "): " + o.message());
+      return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL(code=" + o.code() + ")"
+          + (o.message().isEmpty() ? "" : ": " + o.message()));
     }
     DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
     return ImmutableList.of("[ERROR] " + function(refused.call()) + ": " + refused.message());
