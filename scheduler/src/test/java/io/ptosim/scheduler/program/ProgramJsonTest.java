@@ -43,6 +43,18 @@ class ProgramJsonTest {
   }
 
   @Test
+  void reportFatalRoundTripsAsOneLine() throws ProgramException {
+    Program p = ProgramBuilder.named("fatal").reportFatal(9, "st injected fatal").reportFatal(3, "").build();
+    String text = ProgramJson.write(p);
+    assertThat(text).contains("\n{\"op\":\"report_fatal\",\"code\":9,\"message\":\"st injected fatal\"},\n");
+    assertThat(ProgramJson.parse(text)).isEqualTo(p);
+    String tooLong = "x".repeat(Op.ReportFatal.MAX_MESSAGE + 1);
+    assertThatThrownBy(() -> ProgramJson.parse(HEAD + "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"" + tooLong + "\"}\n]}"))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isZero())
+        .hasMessage("op 0: (report_fatal) message must be at most 1023 characters: 1024");
+  }
+
+  @Test
   void roundTripThroughFile(@TempDir Path dir) throws IOException, ProgramException {
     Program p = sample();
     Path file = dir.resolve("p.json");
@@ -120,6 +132,11 @@ class ProgramJsonTest {
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"size\":4}]}|op 1: (submit) args[0]: missing field 'offset'",
       "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":4,\"dtype\":1}]}|op 1: (alloc_tensors) outputs[0]: unknown field 'dtype'",
       "{\"op\":\"add_dependency\",\"producer\":1}|op 1: (add_dependency) missing field 'consumer'",
+      "{\"op\":\"report_fatal\",\"code\":9}|op 1: (report_fatal) missing field 'message'",
+      "{\"op\":\"report_fatal\",\"code\":0,\"message\":\"x\"}|op 1: (report_fatal) code must be positive (0 is no error): 0",
+      "{\"op\":\"report_fatal\",\"code\":\"9\",\"message\":\"x\"}|op 1: (report_fatal) field 'code' must be a 32-bit integer, got string \"9\"",
+      "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"a\\nb\"}|op 1: (report_fatal) message must be one line without control characters",
+      "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"x\",\"func\":\"f\"}|op 1: (report_fatal) unknown field 'func'",
   })
   void badOp(String op, String message) {
     String text = HEAD + SCOPE + op + ",\n{\"op\":\"scope_end\"}\n]}";
