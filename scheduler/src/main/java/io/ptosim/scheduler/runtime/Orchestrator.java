@@ -23,6 +23,7 @@ import io.ptosim.scheduler.program.TensorArg;
 import io.ptosim.scheduler.version.OrchestratorRules;
 import io.ptosim.scheduler.version.orch.DepPoolAccounting;
 import io.ptosim.scheduler.version.orch.DeviceFailure;
+import io.ptosim.scheduler.version.orch.FaninLimitRule;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import io.ptosim.scheduler.version.orch.PublishRule;
 import io.ptosim.scheduler.version.orch.ScopeRules;
@@ -32,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongPredicate;
 
 /**
@@ -444,6 +446,13 @@ final class Orchestrator {
     if (t.published[consumer] || t.producers.contains(consumer, producer) || !live.test(producer)) {
       return true;
     }
+    OptionalInt limit = rules.faninLimit().manualLimit();
+    int fanin = t.producerCount(consumer);
+    if (limit.isPresent() && fanin >= limit.getAsInt()) {
+      rt.abort(FaninLimitRule.DEPENDENCY_OVERFLOW, "FATAL: Dependency Overflow Detected!",
+          new DeviceFailure.DependencyOverflow(t.id(consumer), fanin + 1, limit.getAsInt(), true));
+      return true;
+    }
     Ring ring = rt.rings[t.ring[producer]];
     int entries = rules.depPool().addDependencyEntries();
     if (entries > 0 && !ring.ensureDeps(entries, t)) {
@@ -560,9 +569,23 @@ final class Orchestrator {
    * scope's reference of each of its tasks.
    */
   private void endScope() {
-    Scope scope = stack.remove(stack.size() - 1);
+    Scope scope = stack.get(stack.size() - 1);
     TaskTable t = rt.tasks;
     IntList owned = scope.tasks();
+    OptionalInt limit = rules.faninLimit().manualLimit();
+    if (scope.mode == ScopeMode.MANUAL && limit.isPresent()) {
+      for (int i = 0; i < owned.size(); i++) {
+        int g = owned.get(i);
+        int fanin = t.producerCount(g);
+        if (fanin > limit.getAsInt()) {
+          // The scope stays open: upstream returns before publishing or releasing anything.
+          rt.abort(FaninLimitRule.DEPENDENCY_OVERFLOW, "FATAL: Dependency Overflow Detected!",
+              new DeviceFailure.DependencyOverflow(t.id(g), fanin, limit.getAsInt(), false));
+          return;
+        }
+      }
+    }
+    stack.remove(stack.size() - 1);
     if (scope.mode == ScopeMode.MANUAL && publishMode == PublishMode.DEFERRED) {
       // add_dependency may have given an older consumer a later pool top: upstream keeps the marks monotonic.
       int markPrefix = 0;

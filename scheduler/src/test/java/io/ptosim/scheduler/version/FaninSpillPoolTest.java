@@ -174,4 +174,63 @@ class FaninSpillPoolTest {
     // Main keeps 64 edges inline: 21 never touch its spill pool.
     assertThat(run(readsFromEach(21), RuntimeVersions.main(), "", 4).stalls()).isEmpty();
   }
+
+  /**
+   * {@code external} alloc_tensors tasks at top level, then a MANUAL scope whose first task reads
+   * each one's buffer (creator retention finds them: they are outside the region) and, when
+   * {@code explicit}, a second task that reads them too and names the first by an explicit edge.
+   */
+  private static Program manualReadsFromOutside(int external, boolean explicit) {
+    ProgramBuilder pb = ProgramBuilder.named("manual-reads-from-outside");
+    List<TensorArg> inputs = new ArrayList<>();
+    for (int i = 0; i < external; i++) {
+      long base = 0x1000_0000L + i * 0x1_0000L;
+      pb.allocTensors(TensorArg.output(base, 4));
+      inputs.add(TensorArg.input(base, 0, 4));
+    }
+    pb.scope(ScopeMode.MANUAL);
+    long first = pb.submit("short", 0b010, 1, inputs);
+    if (explicit) {
+      long second = pb.submit("short", 0b010, 1, inputs);
+      pb.addDependency(first, second);
+    }
+    return pb.endScope().build();
+  }
+
+  private static RunReport deferred(Program p, RuntimeVersion v) {
+    return Simulation.run(RunConfig.builder(p).runtime(v).platform(PlatformProfiles.a2a3sim())
+        .publishMode(io.ptosim.scheduler.runtime.PublishMode.DEFERRED).build(), List.of());
+  }
+
+  @Test
+  void pr482RefusesAManualTaskWithMoreThan16ProducersAtItsScopeEndWithCode6() {
+    RunReport r = deferred(manualReadsFromOutside(17, false), RuntimeVersions.pr482());
+
+    assertThat(r.outcome()).isEqualTo(Outcome.ABORTED);
+    assertThat(r.exitCode()).isEqualTo(6);
+    assertThat(r.message()).isEqualTo("FATAL: Dependency Overflow Detected!");
+    String f = "[ERROR] pto2_scope_end: ";
+    assertThat(r.deviceLog()).containsExactly(f + "========================================",
+        f + "FATAL: Dependency Overflow Detected!", f + "========================================",
+        f + "Task requires more than PTO2_MAX_INPUTS unique fanin dependencies.",
+        f + "  task_id.raw:        4294967296",
+        f + "  fanin_count:        17 / 16",
+        f + "  reason:             manual dependency bookkeeping",
+        f + "This is a runtime dependency-tracking limit.",
+        f + "========================================");
+    assertThat(deferred(manualReadsFromOutside(16, false), RuntimeVersions.pr482()).outcome()).isEqualTo(Outcome.COMPLETED);
+    // Main has no such limit: the 17 edges fit inline.
+    assertThat(deferred(manualReadsFromOutside(17, false), RuntimeVersions.main()).outcome()).isEqualTo(Outcome.COMPLETED);
+  }
+
+  @Test
+  void pr482RefusesTheAddDependencyThatWouldGiveATask17Producers() {
+    RunReport r = deferred(manualReadsFromOutside(16, true), RuntimeVersions.pr482());
+
+    assertThat(r.exitCode()).isEqualTo(6);
+    assertThat(r.deviceLog()).contains("[ERROR] pto2_add_dependency:   consumer_id.raw:    4294967297",
+        "[ERROR] pto2_add_dependency:   fanin_count:        17 / 16",
+        "[ERROR] pto2_add_dependency:   reason:             explicit add_dependency");
+    assertThat(deferred(manualReadsFromOutside(15, true), RuntimeVersions.pr482()).outcome()).isEqualTo(Outcome.COMPLETED);
+  }
 }

@@ -85,6 +85,13 @@ public sealed interface DeviceFailure {
     }
   }
 
+  /**
+   * A MANUAL task over the version's fanin limit ({@link FaninLimitRule}): found at scope_end
+   * ({@code explicitEdge} false, {@code faninCount} its fanin) or by an add_dependency
+   * ({@code explicitEdge} true, {@code faninCount} what the edge would make it).
+   */
+  record DependencyOverflow(long taskId, int faninCount, int limit, boolean explicitEdge) implements DeviceFailure {}
+
   /** The orchestration API call a version refused; its {@link DiagnosticText} names the upstream function. */
   enum Call {
     SCOPE_BEGIN,

@@ -29,6 +29,10 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
         case TASK_RING, HEAP -> allocator(a);
       };
     }
+    if (failure instanceof DeviceFailure.DependencyOverflow d) {
+      // Main has no fanin limit (FaninLimitAtMain); only a rule set mixing versions gets here.
+      return DiagnosticTextAtPr482.dependencyOverflow(d);
+    }
     if (failure instanceof DeviceFailure.OrchestratorFatal o) {
       // orch_report_fatal_v: "FATAL(code=N): ..." under the calling function's name.
       return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL(code=" + o.code() + ")"

@@ -26,6 +26,9 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
         case TASK_RING, HEAP -> allocator(a);
       };
     }
+    if (failure instanceof DeviceFailure.DependencyOverflow d) {
+      return dependencyOverflow(d);
+    }
     if (failure instanceof DeviceFailure.OrchestratorFatal o) {
       // 01d0723 logs the fatal with LOG_ERROR in the submit itself; it has no rt_report_fatal.
       return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL: " + o.message());
@@ -61,6 +64,22 @@ public final class DiagnosticTextAtPr482 implements DiagnosticText {
       out.add(f + "  Requested:  " + a.requestedBytes() + " bytes");
     }
     out.add(f + "  last_task_alive is stuck at " + r.lastAlive() + ", meaning task " + r.lastAlive());
+    out.add(f + RULE);
+    return out.build();
+  }
+
+  /** {@code pto2_scope_end} / {@code pto2_add_dependency}'s report (01d0723 {@code pto_orchestrator.cpp}). */
+  static ImmutableList<String> dependencyOverflow(DeviceFailure.DependencyOverflow d) {
+    String f = d.explicitEdge() ? "[ERROR] pto2_add_dependency: " : "[ERROR] pto2_scope_end: ";
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(f + RULE, f + "FATAL: Dependency Overflow Detected!", f + RULE);
+    out.add(f + "Task requires more than PTO2_MAX_INPUTS unique fanin dependencies.");
+    out.add(f + (d.explicitEdge() ? "  consumer_id.raw:    " : "  task_id.raw:        ") + d.taskId());
+    out.add(f + "  fanin_count:        " + d.faninCount() + " / " + d.limit());
+    out.add(f + "  reason:             " + (d.explicitEdge() ? "explicit add_dependency" : "manual dependency bookkeeping"));
+    if (!d.explicitEdge()) {
+      out.add(f + "This is a runtime dependency-tracking limit.");
+    }
     out.add(f + RULE);
     return out.build();
   }
