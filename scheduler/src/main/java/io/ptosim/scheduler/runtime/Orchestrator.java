@@ -834,6 +834,10 @@ final class Orchestrator {
 
     @Override
     public Optional<ProgressProof> progressProof() {
+      if (blockedOn == StallResource.FANIN_POOL && rt.rings[blockedRing].depPool - spillHeld < blockedRequest) {
+        // The head's retirement cannot clear this wait: the blocked submit holds the pool (the checker's capacity rule).
+        return Optional.empty();
+      }
       if (certificate == null) {
         certificate = new ProgressCertificate(rt);
       }
