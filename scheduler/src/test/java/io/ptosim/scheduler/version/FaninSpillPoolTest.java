@@ -141,6 +141,14 @@ class FaninSpillPoolTest {
       assertThat(s.ring()).isEqualTo(1);
       assertThat(s.resumed()).isTrue();
     });
+    // The checker judges the same wait through the wait-for graph: the first consumer will retire.
+    RunReport checked = run(twoSpillingScopes(104, "long"), RuntimeVersions.main(), "checker", 70);
+    assertThat(checked.outcome()).isEqualTo(Outcome.COMPLETED);
+    assertThat(checked.stalls()).singleElement().satisfies(s -> {
+      assertThat(s.resource()).isEqualTo(StallResource.FANIN_POOL);
+      assertThat(s.verdict()).contains("UNRETIRED_PROGRESS");
+      assertThat(s.resumed()).isTrue();
+    });
     // With 80 entries both consumers' spills fit at once.
     assertThat(run(twoSpillingScopes(104, "long"), RuntimeVersions.main(), "patient", 80).stalls()).isEmpty();
   }
