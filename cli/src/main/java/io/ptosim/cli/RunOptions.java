@@ -87,7 +87,7 @@ final class RunOptions {
   @Option(names = "--publish", paramLabel = "MODE", description = "incremental | deferred (default: deferred for partial-manual, else incremental)")
   String publish;
 
-  @Option(names = "--fault", paramLabel = "NAME", description = "switch on a known bug: publish-hidden-alloc | ready-without-transition | lost-advance")
+  @Option(names = "--fault", paramLabel = "NAME", description = "switch on a known bug: publish-hidden-alloc | ready-without-transition | lost-advance | lost-deferred-completion")
   List<String> faults = new ArrayList<>();
 
   @Option(names = "--tie-break", paramLabel = "RULE", description = "same-instant order: fifo | shuffle (default: shuffle when --seed is given, else fifo)")

@@ -56,6 +56,21 @@ class DeviceCheckTest {
     assertThat(noStall).isEqualTo(61);
   }
 
+  /** #2260: the device log of main's S3 timeout (run --device-log-out) is a certain LOST_WAKEUP. */
+  @Test
+  void theS3DumpOfALostDeferredCompletionIsACertainLostWakeup() throws Exception {
+    Path log = tmp.resolve("device.txt");
+    Cli run = Cli.run("run", "--workload", "defer-wait", "--fault", "lost-deferred-completion", "--device-log-out",
+        log.toString());
+    assertThat(run.exit()).as(run.err()).isNotZero();
+    assertThat(Files.readString(log)).contains("sub_class=S3:ready-but-all-idle");
+    Cli c = Cli.run("check", log.toString(), "--json");
+    JsonNode v = onlyObject(c.out());
+    assertThat(v.get("verdict").asText()).isEqualTo("LOST_WAKEUP");
+    assertThat(v.get("reason").asText()).startsWith("Task 1:1 (4294967297) is READY with its whole fanin (2/2) but every"
+        + " core is idle").contains("deferred-completion task that already ran (#2260)");
+  }
+
   @Test
   void textReportNamesTheDialectAndWhatToDoNext() {
     Cli c = Cli.run("check", FIXTURES.resolve("main-heap-capacity.log").toString());

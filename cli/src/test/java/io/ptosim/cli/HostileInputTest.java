@@ -111,7 +111,7 @@ class HostileInputTest {
   @Test
   void anUnknownKernelOverrideIsRefusedWithTheKnownNames() {
     oneLineInputError(Cli.run("run", "--demo", "--set", "kernel.nosuch=5"),
-        "--set 'kernel.nosuch=5': unknown kernel 'nosuch' (known on a2a3: hub, long, mix, pv, qk, sf, short, up;"
+        "--set 'kernel.nosuch=5': unknown kernel 'nosuch' (known on a2a3: defer_wait, hub, long, mix, pv, qk, sf, short, up;"
             + " a new kernel must be one the program submits)");
   }
 
@@ -126,7 +126,7 @@ class HostileInputTest {
   void anUnknownKernelInAProgramIsRefusedAndAnOverrideDefinesIt() throws Exception {
     Path f = file("p.json", program("blocker"));
     Cli c = Cli.run("run", "--program", f.toString());
-    oneLineInputError(c, f + ": op 1: unknown kernel 'blocker' (known on a2a3: hub, long, mix, pv, qk, sf, short, up;"
+    oneLineInputError(c, f + ": op 1: unknown kernel 'blocker' (known on a2a3: defer_wait, hub, long, mix, pv, qk, sf, short, up;"
         + " define one with kernel.blocker=NS)");
     assertThat(Cli.run("run", "--program", f.toString(), "--set", "kernel.blocker=5000").exit()).isZero();
   }

@@ -107,6 +107,14 @@ final class InvariantCheck {
           .forEach(scope -> add(InvariantRule.OPEN_SCOPE_AFTER_FINISH, new WaitVertex.ScopeEnd(scope.id()),
               "scope " + scope.id() + " is open after the orchestrator finished"));
     }
+    if (orchestrator instanceof OrchestratorState.Blocked b && b.scope().isPresent()) {
+      long id = b.scope().getAsLong();
+      index.snapshot().scopes().stream().filter(s -> s.id() == id).findFirst()
+          .filter(s -> !s.open() || s.ring().orElse(b.ring()) != b.ring())
+          .ifPresent(s -> add(InvariantRule.SUBMIT_SCOPE_NOT_OPEN, new WaitVertex.ScopeEnd(id),
+              "the blocked submit on ring " + b.ring() + " belongs to scope " + id + ", which is "
+                  + (s.open() ? "a scope of ring " + s.ring().getAsInt() : "closed")));
+    }
   }
 
   private static WaitVertex head(RingRecord ring) {

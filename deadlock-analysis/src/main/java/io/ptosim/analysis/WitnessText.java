@@ -3,6 +3,7 @@ package io.ptosim.analysis;
 import io.ptosim.analysis.graph.Dependencies;
 import io.ptosim.analysis.graph.TaskIndex;
 import io.ptosim.analysis.graph.WaitForGraph;
+import io.ptosim.analysis.graph.WaitForGraphBuilder;
 import io.ptosim.analysis.graph.WaitVertex;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -85,11 +86,19 @@ final class WitnessText {
 
   private String dueTransition(int wakeup) {
     TaskRecord task = task(wakeup);
+    if (finished(task)) {
+      return "completion (all " + task.blockNum() + " block(s) done)";
+    }
     return switch (task.state()) {
       case PENDING -> task.neverDispatched() ? "completion at submit" : "PENDING -> READY";
       case READY, RUNNING, COMPLETED -> "COMPLETED -> CONSUMED";
       case CONSUMED -> "last_alive advance";
     };
+  }
+
+  private boolean finished(TaskRecord task) {
+    int i = index.find(task.id());
+    return i >= 0 && WaitForGraphBuilder.finishedNotCompleted(index, i);
   }
 
   /** Why dead vertex {@code v} will never happen. */
@@ -107,6 +116,11 @@ final class WitnessText {
   private String lostTransition(TaskRecord task) {
     String nothing = index.snapshot().pending().isPresent()
         ? "and no pending event names it" : "and nothing in flight will deliver it";
+    if (finished(task)) {
+      return task(task.id()) + " is " + task.state() + " with fanin " + task.fanin() + " and all its blocks done ("
+          + task.done() + "): it is on no core and in no ready queue, yet its completion was never recorded, "
+          + nothing;
+    }
     return switch (task.state()) {
       case PENDING -> task.neverDispatched()
           ? "hidden task " + task.id() + " is PENDING, but hidden tasks are completed at submit and nothing else "
@@ -154,8 +168,8 @@ final class WitnessText {
             + id + " fanin (" + task.fanin().total() + "/" + task.fanin().total() + ")"));
         case PUBLISH -> steps.add(new WitnessStep(vertex, "orchestrator publishes " + id + " (fanin "
             + task.fanin().total() + "/" + task.fanin().total() + ")"));
-        case WAKEUP -> steps.add(new WitnessStep(vertex, task.neverDispatched()
-            ? id + " is completed" : id + " PENDING -> READY"));
+        case WAKEUP -> steps.add(new WitnessStep(vertex, task.neverDispatched() ? id + " is completed"
+            : finished(task) ? "pending event records " + id + "'s completion" : id + " PENDING -> READY"));
         default -> { }
       }
     }

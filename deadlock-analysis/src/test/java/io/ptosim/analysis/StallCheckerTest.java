@@ -26,6 +26,9 @@ class StallCheckerTest {
   /** Head task 0, COMPLETED, its scope ended, waiting for one consumer's release. */
   private static final String HEAD_WITH_ONE_CONSUMER =
       "task=0 state=3 fanin=1/1 fanout=1/2 active_mask=1 done=1/1 block_num=1 next_block=1";
+  /** RUNNING with its only block done: a deferred completion awaiting its poll, or a lost one (#2260). */
+  private static final String FINISHED_CONSUMER =
+      "task=1 state=2 fanin=2/2 fanout=1/1 active_mask=2 done=1/1 block_num=1 next_block=1";
 
   /** Head task 0 in the blocked orchestrator's open scope 1, with READY and RUNNING work elsewhere. */
   private static final String[] HEAD_IN_OPEN_SCOPE = {
@@ -338,6 +341,52 @@ class StallCheckerTest {
           .containsExactly(ORCHESTRATOR, HEAD_0, new WaitVertex.Task(1), new WaitVertex.Wakeup(1));
       assertThat(texts(verdict).get(3))
           .isEqualTo("task 1 has fanin 2/2 yet never became READY, and no pending event names it");
+    }
+
+    /** #2260: every block done, not COMPLETED, and nothing names it: its completion was lost, not its dispatch. */
+    @Test
+    void aTaskWhoseBlocksAllFinishedButWhoseCompletionWasNeverRecorded() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          FINISHED_CONSUMER,
+          "edge=0->1",
+          "pending=dispatch at_ns=900");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.LOST_WAKEUP);
+      assertThat(vertices(verdict))
+          .containsExactly(ORCHESTRATOR, HEAD_0, new WaitVertex.Task(1), new WaitVertex.Wakeup(1));
+      assertThat(texts(verdict)).containsExactly(
+          "orchestrator blocked on task_ring of ring 0 waits for ring 0 head task 0 to be retired",
+          "ring 0 head task 0 (COMPLETED, fanout 1/2) waits for consumer task 1 (RUNNING) to complete",
+          "task 1 (RUNNING, fanin 2/2) waits for its due completion (all 1 block(s) done) transition",
+          "task 1 is RUNNING with fanin 2/2 and all its blocks done (1/1): it is on no core and in no ready queue,"
+              + " yet its completion was never recorded, and no pending event names it");
+    }
+
+    @Test
+    void aPendingCompleteEventNamingAFinishedTaskIsItsDeferredCompletion() {
+      Verdict verdict = check(
+          HEAD_WITH_ONE_CONSUMER,
+          FINISHED_CONSUMER,
+          "edge=0->1",
+          "pending=complete at_ns=900 task=1");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+      assertThat(texts(verdict)).containsExactly(
+          "pending complete event at 900 ns for task 1",
+          "pending event records task 1's completion",
+          "task 1 RUNNING (done 1/1) -> completes",
+          "task 1 completes -> releases task 0 fanout (2/2)",
+          "task 0 CONSUMED",
+          "ring 0 last_alive advances 0 -> 1");
+    }
+
+    @Test
+    void aDeviceDumpsFinishedTaskStillWaitsForTheRunningScheduler() {
+      // a device's counters are read while its scheduler runs: no lost completion is concluded from them
+      Verdict verdict = check(HEAD_WITH_ONE_CONSUMER, FINISHED_CONSUMER, "edge=0->1");
+
+      assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
     }
 
     @Test

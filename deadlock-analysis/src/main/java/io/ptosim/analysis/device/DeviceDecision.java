@@ -354,8 +354,10 @@ public final class DeviceDecision {
           : ImmutableList.of(new Assumption(AssumptionKind.DEVICE_IDLE, id, Count.of(0, 0), ImmutableList.of(), 0));
       return Optional.of(new LostWakeup(
           "Task " + TaskIds.show(id) + " is READY with its whole fanin (" + fanin + ") but every core is idle:"
-              + " the rules allow progress, yet nothing running, runnable or pending will dispatch it. The"
-              + " wake-up that should have queued it was lost; check the ready-queue push for this task's shape.",
+              + " the rules allow progress, yet nothing running, runnable or pending will dispatch or complete it."
+              + " The wake-up it waits for was lost: the ready-queue push for its shape, or, for a"
+              + " deferred-completion task that already ran (#2260), the recording of its completion; a stall"
+              + " dump prints both as READY.",
           ImmutableList.of(
               new WitnessStep(scheduler, allIdle ? "every core of every CLUSTER line is idle"
                   : "every core is idle, as sub_class " + subClass + " says"),

@@ -9,7 +9,8 @@ public enum Semantics {
    * Scheduler transitions only while the scheduler is alive (a device snapshot, or a simulation
    * snapshot with at least one pending event); a due transition that did not happen (a PENDING task
    * with its fanin complete, a COMPLETED task with its fanout complete, a hidden PENDING task, a
-   * CONSUMED head not advanced past) only when a pending event names its task (or, for the
+   * READY or RUNNING task of a simulation snapshot whose blocks are all done, a CONSUMED head not
+   * advanced past) only when a pending event names its task (or, for the
    * advance, a pending {@code advance} event).
    */
   ENABLED,

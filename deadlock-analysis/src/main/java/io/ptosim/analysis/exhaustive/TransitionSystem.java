@@ -55,6 +55,11 @@ final class TransitionSystem {
   private final int[] scopeOf;
   private final long[] scopeIds;
   private final boolean[] named;
+  /**
+   * Per task: READY or RUNNING with every block done in a simulation snapshot. Its completion is not
+   * the scheduler's next step but a due recording (a deferred completion's poll): a wake.
+   */
+  private final boolean[] finishedAtSnapshot;
   private final boolean[] laterInRing;
   private final boolean schedulerAlive;
   private final OrchestratorState.Kind orchestrator;
@@ -171,6 +176,13 @@ final class TransitionSystem {
       initial[i] = ((long) task.state().ordinal())
           | ((long) task.nextBlock() << NEXT_SHIFT)
           | (task.done().done() << DONE_SHIFT);
+    }
+    finishedAtSnapshot = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      TaskRecord task = byIndex[i];
+      finishedAtSnapshot[i] = snapshot.pending().isPresent() && !hidden[i]
+          && (task.state() == TaskState.READY || task.state() == TaskState.RUNNING)
+          && task.done().done() == blocks[i] && task.nextBlock() == blocks[i];
     }
     for (int i = 0; i < n; i++) {
       TaskRecord task = byIndex[i];
@@ -301,7 +313,7 @@ final class TransitionSystem {
       if (scheduler && st == TaskState.RUNNING && done(s, i) < next(s, i)) {
         out.add(transition(TransitionKind.BLOCK_DONE, i));
       }
-      if (scheduler && runnable && done(s, i) == blocks[i] && next(s, i) == blocks[i]) {
+      if (scheduler && runnable && done(s, i) == blocks[i] && next(s, i) == blocks[i] && (wake || !finishedAtSnapshot[i])) {
         out.add(transition(TransitionKind.COMPLETE, i));
       }
       if (scheduler && deferred(s, i) > 0) {

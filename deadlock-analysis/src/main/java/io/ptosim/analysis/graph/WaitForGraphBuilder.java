@@ -177,6 +177,12 @@ public final class WaitForGraphBuilder {
   /** What task {@code i}'s completion waits for. */
   private void completionEdges(int v, int i) {
     if (!index.pending(i)) {
+      if (finishedNotCompleted(index, i)) {
+        // Every block finished, yet not COMPLETED: only the recording of its completion is due (a deferred
+        // completion's poll), which a pending event naming it delivers; nothing dispatches it again.
+        addEdge(v, wakeup(i), WaitKind.WAKEUP, false);
+        return;
+      }
       addEdge(v, WaitForGraph.SCHEDULER, WaitKind.DISPATCH, false);
       return;
     }
@@ -196,6 +202,20 @@ public final class WaitForGraphBuilder {
       addEdge(v, wakeup(i), WaitKind.WAKEUP, false);
     }
     addEdge(v, WaitForGraph.SCHEDULER, WaitKind.DISPATCH, false);
+  }
+
+  /**
+   * Whether task {@code i} (READY or RUNNING) finished every block in a simulation snapshot. A
+   * simulation records a completion in the iteration that sees the last block finish, except a
+   * deferred completion, which waits for the next poll of the async wait list (a pending
+   * {@code complete} event names it). A device snapshot's counters are read while the scheduler
+   * runs, so they mean nothing of the kind there.
+   */
+  public static boolean finishedNotCompleted(TaskIndex index, int i) {
+    TaskRecord task = index.task(i);
+    return index.snapshot().pending().isPresent() && !task.neverDispatched()
+        && (task.state() == TaskState.READY || task.state() == TaskState.RUNNING)
+        && task.done().done() == task.blockNum() && task.nextBlock() == task.blockNum();
   }
 
   /** What task {@code i} becoming CONSUMED waits for. */

@@ -34,9 +34,10 @@ public record Snapshot(
     ImmutableList<TraceEvidence> evidence) {
 
   /**
-   * Checks the structure a checker relies on: unique task ids, ring numbers and scope ids, and a
-   * ring record for every ring a task lives in or the orchestrator waits on. Everything the runtime
-   * could get wrong is left to the checker, which reports it as an invariant violation.
+   * Checks the structure a checker relies on: unique task ids, ring numbers and scope ids, a ring
+   * record for every ring a task lives in or the orchestrator waits on, and a scope record for the
+   * scope of a blocked submit. Everything the runtime could get wrong is left to the checker, which
+   * reports it as an invariant violation.
    */
   public Snapshot {
     checkNotNull(tasks, "tasks");
@@ -74,6 +75,10 @@ public record Snapshot(
           ringIds.get(blocked.ring()) >= 0,
           "orchestrator waits on ring %s, which has no record",
           blocked.ring());
+      checkArgument(
+          blocked.scope().isEmpty() || scopeIds.get(blocked.scope().getAsLong()) >= 0,
+          "the blocked submit's scope %s has no record",
+          blocked.scope().orElse(-1));
     }
   }
 

@@ -13,7 +13,7 @@ enum RecordKind {
   RING("ring", "ring", "window", "last_alive", "current", "dep_pool", "dep_reclaim_at", "fanin_pool",
       "fanin_held"),
   SCOPE("scope", "scope", "mode", "state", "ring", "depth"),
-  ORCHESTRATOR("orchestrator", "orchestrator", "waiting", "ring", "needed"),
+  ORCHESTRATOR("orchestrator", "orchestrator", "waiting", "ring", "needed", "scope"),
   PENDING("pending", "pending", "at_ns", "task"),
   DISPATCH("dispatch:", "thread", "shape", "task", "block"),
   READY_LOCAL("ready(local):", "task", "shape", "fanin");

@@ -86,6 +86,7 @@ public final class SnapshotParser {
     private final Map<Integer, Integer> ringLines = new HashMap<>();
     private final Map<Long, Integer> scopeLines = new HashMap<>();
     private int orchestratorLine;
+    private OptionalLong orchestratorScope = OptionalLong.empty();
     private int edgeNoneLine;
     private final Map<Long, Integer> pendingTaskLines = new java.util.LinkedHashMap<>();
     private int skipped;
@@ -139,8 +140,15 @@ public final class SnapshotParser {
       builder.addTask(task);
     }
 
-    /** Checks what only the whole text shows: a pending event names a task of the snapshot. */
+    /**
+     * Checks what only the whole text shows: a pending event names a task of the snapshot, and a
+     * blocked submit's scope has a scope record.
+     */
     void finish() throws SnapshotFormatException {
+      if (orchestratorScope.isPresent() && !scopeLines.containsKey(orchestratorScope.getAsLong())) {
+        throw SnapshotFormatException.badToken(orchestratorLine, "scope=" + orchestratorScope.getAsLong(),
+            "the blocked submit's scope has no scope record");
+      }
       for (Map.Entry<Long, Integer> e : pendingTaskLines.entrySet()) {
         if (taskLines.get(e.getKey()) < 0) {
           throw SnapshotFormatException.badToken(e.getValue(), "task=" + e.getKey(), "the pending event names no task of the snapshot");
@@ -305,8 +313,8 @@ public final class SnapshotParser {
     private void orchestrator(RecordLine r) throws SnapshotFormatException {
       OrchestratorState state =
           switch (r.value("orchestrator").toLowerCase(Locale.ROOT)) {
-            case "blocked" -> new OrchestratorState.Blocked(
-                waiting(r), r.number("ring"), r.has("needed") ? r.id("needed") : 0);
+            case "blocked" -> new OrchestratorState.Blocked(waiting(r), r.number("ring"),
+                r.has("needed") ? r.id("needed") : 0, r.has("scope") ? OptionalLong.of(r.id("scope")) : OptionalLong.empty());
             case "running" -> new OrchestratorState.Running();
             case "finished" -> new OrchestratorState.Finished();
             default -> throw r.bad("orchestrator", "expected blocked, running or finished");
@@ -316,6 +324,9 @@ public final class SnapshotParser {
             "orchestrator", "duplicate orchestrator record (first on line " + orchestratorLine + ")");
       }
       orchestratorLine = r.number();
+      if (state instanceof OrchestratorState.Blocked blocked) {
+        orchestratorScope = blocked.scope();
+      }
       builder.orchestrator(state);
     }
 

@@ -134,7 +134,8 @@ public final class SnapshotPrinter {
       case BLOCKED -> {
         OrchestratorState.Blocked blocked = (OrchestratorState.Blocked) state;
         yield "orchestrator=blocked waiting=" + blocked.waiting().token() + " ring=" + blocked.ring()
-            + (blocked.needed() > 0 ? " needed=" + blocked.needed() : "");
+            + (blocked.needed() > 0 ? " needed=" + blocked.needed() : "")
+            + (blocked.scope().isPresent() ? " scope=" + blocked.scope().getAsLong() : "");
       }
       case RUNNING -> "orchestrator=running";
       case FINISHED -> "orchestrator=finished";

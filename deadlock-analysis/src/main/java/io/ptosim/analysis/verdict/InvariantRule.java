@@ -21,6 +21,7 @@ public enum InvariantRule {
   SCOPE_REFERENCE_RELEASED("an open scope still holds one fanout reference of each of its tasks"),
   OPEN_SCOPE_AFTER_FINISH("a finished orchestrator has ended every scope"),
   UNPUBLISHED_AFTER_FINISH("a finished orchestrator has published every task"),
+  SUBMIT_SCOPE_NOT_OPEN("a blocked submit belongs to an open scope of the ring it allocates from"),
   CONSUMER_BEFORE_PRODUCER("a producer is submitted before its consumers in the same ring"),
   DUPLICATE_EDGE("an edge is listed once"),
   CONSUMER_COMPLETED_FIRST("a consumer completes only after its producers"),

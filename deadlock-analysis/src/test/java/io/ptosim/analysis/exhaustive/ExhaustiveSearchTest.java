@@ -68,6 +68,22 @@ class ExhaustiveSearchTest {
         "task 1 block 0 done (1/1)", "task 1 completes");
   }
 
+  /** #2260: a finished, uncompleted task of a simulation snapshot completes only by a pending event naming it. */
+  @Test
+  void aFinishedTasksCompletionIsADueTransitionOfASimulationSnapshot() {
+    String finished = "task=1 state=2 fanin=2/2 fanout=1/1 active_mask=2 done=1/1 block_num=1 next_block=1";
+    ExhaustiveSearch lost = new ExhaustiveSearch(Fixtures.snapshot(HEAD, finished, "edge=0->1", "pending=dispatch at_ns=5"));
+    ExhaustiveSearch named = new ExhaustiveSearch(Fixtures.snapshot(HEAD, finished, "edge=0->1", "pending=complete at_ns=5 task=1"));
+    ExhaustiveSearch device = new ExhaustiveSearch(Fixtures.snapshot(HEAD, finished, "edge=0->1"));
+
+    assertThat(lost.retirement()).isEqualTo(Retirement.NO_FUTURE);
+    assertThat(lost.rulesAllowRetirement()).isTrue();
+    assertThat(lost.expectedVerdict()).contains(VerdictKind.LOST_WAKEUP);
+    assertThat(named.retirement()).isEqualTo(Retirement.EVERY_FAIR_FUTURE);
+    assertThat(texts(named.schedule())).containsExactly("task 1 completes");
+    assertThat(device.retirement()).isEqualTo(Retirement.EVERY_FAIR_FUTURE);
+  }
+
   @Test
   void aSimulationWithNothingPendingRunsNoSchedulerTransition() {
     ExhaustiveSearch search = new ExhaustiveSearch(Fixtures.snapshot(HEAD, READY_CONSUMER, "edge=0->1", "pending=none"));

@@ -3,6 +3,7 @@ package io.ptosim.analysis.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
@@ -19,6 +20,20 @@ class SnapshotTest {
     assertThat(snapshot.edges()).isEmpty();
     assertThat(snapshot.pending()).isEmpty();
     assertThat(snapshot.targetRing()).isZero();
+  }
+
+  @Test
+  void aBlockedSubmitsScopeNeedsAScopeRecord() {
+    OrchestratorState submit = new OrchestratorState.Blocked(WaitResource.TASK_RING, 0, 0, OptionalLong.of(3));
+    assertThatThrownBy(() -> Snapshot.builder().addTask(task(0)).orchestrator(submit).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the blocked submit's scope 3 has no record");
+
+    Snapshot snapshot = Snapshot.builder().addTask(task(0)).orchestrator(submit)
+        .addScope(ScopeRecord.of(3, ScopeMode.AUTO, true)).build();
+    assertThat(((OrchestratorState.Blocked) snapshot.orchestrator()).scope()).hasValue(3);
+    assertThatThrownBy(() -> new OrchestratorState.Blocked(WaitResource.TASK_RING, 0, 0, OptionalLong.of(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

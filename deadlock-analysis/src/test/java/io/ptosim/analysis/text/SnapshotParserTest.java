@@ -120,6 +120,36 @@ class SnapshotParserTest {
   }
 
   @Test
+  void theBlockedSubmitsScopeRoundTrips() throws Exception {
+    String text = String.join("\n",
+        "ring=1 window=4 last_alive=4294967296 current=4294967299",
+        "orchestrator=blocked waiting=task_ring ring=1 scope=1",
+        "scope=1 mode=AUTO state=open ring=1 depth=1");
+    Snapshot snapshot = parse(text).snapshot();
+    assertThat(snapshot.orchestrator())
+        .isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1, 0, OptionalLong.of(1)));
+    assertThat(SnapshotPrinter.print(snapshot)).contains("orchestrator=blocked waiting=task_ring ring=1 scope=1\n");
+    assertThat(parse(SnapshotPrinter.print(snapshot)).snapshot()).isEqualTo(snapshot);
+  }
+
+  @Test
+  void anOrchestratorRecordWithoutScopeStillParsesAsBefore() throws Exception {
+    Snapshot snapshot = parse("ring=1 window=4 last_alive=4294967296 current=4294967299\n"
+        + "orchestrator=blocked waiting=task_ring ring=1").snapshot();
+    assertThat(snapshot.orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1));
+    assertThat(((OrchestratorState.Blocked) snapshot.orchestrator()).scope()).isEmpty();
+  }
+
+  @Test
+  void aBlockedSubmitsScopeWithoutARecordIsAnInputError() {
+    assertThatThrownBy(() -> parse("ring=1 window=4 last_alive=4294967296 current=4294967299\n"
+        + "orchestrator=blocked waiting=task_ring ring=1 scope=7\n"
+        + "scope=1 mode=AUTO state=open ring=1 depth=1"))
+        .isInstanceOf(SnapshotFormatException.class)
+        .hasMessage("line 2: bad token 'scope=7': the blocked submit's scope has no scope record");
+  }
+
+  @Test
   void noneMarksEdgesAndPendingKnownButEmpty() throws Exception {
     Snapshot snapshot = parse(TASK + "\nedge=none\npending=none\norchestrator=running").snapshot();
     assertThat(snapshot.edges()).hasValue(com.google.common.collect.ImmutableList.of());

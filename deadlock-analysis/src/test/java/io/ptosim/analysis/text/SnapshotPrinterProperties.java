@@ -55,7 +55,8 @@ class SnapshotPrinterProperties {
         builder.addRing(new RingRecord(r, 1 + random.nextInt(1 << 16), first, first + tasks + random.nextInt(3)));
       }
     }
-    for (int s = random.nextInt(3); s > 0; s--) {
+    int scopes = random.nextInt(3);
+    for (int s = scopes; s > 0; s--) {
       builder.addScope(new ScopeRecord(s, random.nextBoolean() ? ScopeMode.AUTO : ScopeMode.MANUAL,
           random.nextBoolean(),
           random.nextBoolean() ? OptionalInt.of(random.nextInt(4)) : OptionalInt.empty(),
@@ -66,7 +67,9 @@ class SnapshotPrinterProperties {
       case 1 -> builder.orchestrator(new OrchestratorState.Running());
       case 2 -> builder.orchestrator(new OrchestratorState.Finished());
       default -> builder.orchestrator(new OrchestratorState.Blocked(
-          random.nextBoolean() ? WaitResource.HEAP : WaitResource.TASK_RING, random.nextInt(rings)));
+          random.nextBoolean() ? WaitResource.HEAP : WaitResource.TASK_RING, random.nextInt(rings), 0,
+          // a blocked submit's scope, when named, has a record
+          scopes > 0 && random.nextBoolean() ? OptionalLong.of(1 + random.nextInt(scopes)) : OptionalLong.empty()));
     }
     switch (random.nextInt(3)) {
       case 0 -> { } // edges unknown

@@ -26,6 +26,7 @@ public record PlatformProfile(
     long scopeOpNs,
     long spinNs,
     long defaultKernelNs,
+    long hostShareNs,
     ImmutableSortedMap<String, Long> kernelNs) {
 
   /** Bounds that keep a mistyped override from exhausting memory; a2a3 has 24 clusters and 3 schedulers. */
@@ -46,7 +47,7 @@ public record PlatformProfile(
   /** The fields {@link #with(String, long)} knows, besides {@code kernel.NAME}. */
   public static final com.google.common.collect.ImmutableList<String> FIELDS = com.google.common.collect.ImmutableList.of(
       "clusters", "aivPerCluster", "schedulerThreads", "pollNs", "dispatchNs", "finishNoticeNs", "taskSwitchNs",
-      "idleLoopNs", "submitNs", "scopeOpNs", "spinNs", "defaultKernelNs");
+      "idleLoopNs", "submitNs", "scopeOpNs", "spinNs", "defaultKernelNs", "hostShareNs");
 
   public PlatformProfile {
     Preconditions.checkNotNull(name, "name");
@@ -63,6 +64,7 @@ public record PlatformProfile(
     cost("scopeOpNs", scopeOpNs, 0);
     cost("defaultKernelNs", defaultKernelNs, 0);
     cost("spinNs", spinNs, 1);
+    cost("hostShareNs", hostShareNs, 0);
     Preconditions.checkNotNull(kernelNs, "kernelNs");
     kernelNs.forEach((k, v) -> {
       checkKernelName(k);
@@ -132,6 +134,7 @@ public record PlatformProfile(
       case "scopeOpNs": f.scopeOpNs = value; break;
       case "spinNs": f.spinNs = value; break;
       case "defaultKernelNs": f.defaultKernelNs = value; break;
+      case "hostShareNs": f.hostShareNs = value; break;
       default: throw new IllegalArgumentException("unknown platform field '" + key + "' (known: " + String.join(", ", FIELDS)
           + ", kernel.NAME)");
     }
@@ -159,6 +162,7 @@ public record PlatformProfile(
     long scopeOpNs;
     long spinNs;
     long defaultKernelNs;
+    long hostShareNs;
     ImmutableSortedMap<String, Long> kernelNs;
 
     Fields(PlatformProfile p) {
@@ -175,12 +179,13 @@ public record PlatformProfile(
       scopeOpNs = p.scopeOpNs;
       spinNs = p.spinNs;
       defaultKernelNs = p.defaultKernelNs;
+      hostShareNs = p.hostShareNs;
       kernelNs = p.kernelNs;
     }
 
     PlatformProfile build() {
       return new PlatformProfile(name, clusters, aivPerCluster, schedulerThreads, pollNs, dispatchNs, finishNoticeNs,
-          taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, kernelNs);
+          taskSwitchNs, idleLoopNs, submitNs, scopeOpNs, spinNs, defaultKernelNs, hostShareNs, kernelNs);
     }
   }
 }

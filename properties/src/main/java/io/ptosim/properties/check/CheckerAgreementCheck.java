@@ -20,7 +20,8 @@ import io.ptosim.scheduler.run.Outcome;
  *       and patient ends QUIESCENT_BLOCKED only if checker aborts so (it never waits forever);
  *   <li>checker completes exactly when patient completes;
  *   <li>every stall the checker called UNRETIRED_PROGRESS (at any of its judgements) is granted in
- *       the patient run (the same stall resumes);
+ *       the patient run (the same stall resumes), unless the version's own advance race (#1545, pr482)
+ *       left a CONSUMED head behind in that run ({@link AdvanceRace});
  *   <li>no INVARIANT_VIOLATION, neither a checker verdict nor the runtime's monitor, as no fault is
  *       on.
  * </ul>
@@ -69,7 +70,9 @@ public final class CheckerAgreementCheck {
       }
       ImmutableList<String> misaligned = StallAlignment.misaligned(checker, patient, stall);
       misaligned.forEach(out::add);
-      if (misaligned.isEmpty() && !patient.stalls().get(stall).resumed()) {
+      // Under pr482 the #1545 race can take the slot back after the stall: the checker saw progress the
+      // runtime's own advance rule then lost, which its LOST_WAKEUP at quiescence reports.
+      if (misaligned.isEmpty() && !patient.stalls().get(stall).resumed() && !AdvanceRace.lostIn(patient)) {
         out.add("checker called stall " + stall + " (at " + checker.stalls().get(stall).atNs()
             + " ns) UNRETIRED_PROGRESS but patient never got the slot: " + patient.summary());
       }

@@ -16,7 +16,9 @@ import io.ptosim.scheduler.program.Program;
  *   <li>under a shuffled tie-break (same-instant, same-rank events in a seeded order) the correct
  *       runtime reaches the same outcome as under FIFO, submits the same number of tasks and
  *       completes the same number: whether a stall clears depends only on which tasks an open scope
- *       (or an unpublished consumer) pins, not on which thread noticed what first.
+ *       (or an unpublished consumer) pins, not on which thread noticed what first. The exception is
+ *       the version's own race: under pr482 a run that leaves a CONSUMED head behind ({@link
+ *       AdvanceRace}, upstream #1545) depends on which thread took the advance lock.
  * </ol>
  */
 public final class DeterminismCheck {
@@ -47,6 +49,11 @@ public final class DeterminismCheck {
   /** Part 2 on a FIFO run and a {@code shuffle:shuffleSeed} run already made, same program, settings and policy. */
   public static ImmutableList<String> tieOrderIndependent(Observation fifo, Observation shuffle, long shuffleSeed) {
     Problems.Collector out = new Problems.Collector();
+    if (AdvanceRace.lostIn(fifo) || AdvanceRace.lostIn(shuffle)) {
+      // pr482's try-lock loser returns: which thread takes the advance lock first decides whether
+      // last_alive stays behind a CONSUMED head (#1545), so there the order of ties rightly matters.
+      return out.build();
+    }
     if (!shuffle.outcome().equals(fifo.outcome())) {
       out.add("outcome depends on tie order: " + fifo.summary() + " but " + shuffle.summary());
     }

@@ -12,6 +12,7 @@ import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.policy.StallPolicies;
 import io.ptosim.scheduler.program.Program;
 import io.ptosim.scheduler.runtime.PublishMode;
+import io.ptosim.scheduler.workload.Kernels;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,7 +25,9 @@ import java.util.Set;
  *   <li>{@link Fault#READY_WITHOUT_TRANSITION}: the path is taken when a scheduler thread (not the
  *       orchestrator's publish) makes a task ready, i.e. a consumer's last producer completed;
  *   <li>{@link Fault#PUBLISH_HIDDEN_ALLOC}: the path is taken when, in deferred mode, a MANUAL scope
- *       holding an alloc_tensors task reaches its scope_end.
+ *       holding an alloc_tensors task reaches its scope_end;
+ *   <li>{@link Fault#LOST_DEFERRED_COMPLETION}: the path is taken when a {@code defer_wait} task runs
+ *       (generated programs have none, so campaigns never take it; the catalogue's issue-2260 does).
  * </ul>
  *
  * When the path is taken, the monitor must name a violation (a checker verdict INVARIANT_VIOLATION,
@@ -82,6 +85,10 @@ public final class FaultDetectionCheck {
         }
       }
       return false;
+    }
+    if (fault == Fault.LOST_DEFERRED_COMPLETION) {
+      // the path is a deferred-completion task's hand-off: only defer_wait kernels take it (never generated)
+      return correct.events(TraceEvent.Submit.class).stream().anyMatch(s -> s.kernel().equals(Kernels.DEFER_WAIT));
     }
     throw new IllegalArgumentException("no exercise rule for fault " + fault.cliName());
   }

@@ -24,7 +24,15 @@ public enum Fault {
    * nobody advances last_alive over it. The correct runtime (#1586) sets a per-ring pending bit
    * that the lock holder's release retries.
    */
-  LOST_ADVANCE("lost-advance");
+  LOST_ADVANCE("lost-advance"),
+  /**
+   * #2260: a deferred-completion task (its kernel registered a wait condition, {@code defer_wait})
+   * was dispatched and ran, but the hand-off of the finished task to the async wait list is lost, so
+   * its completion is never recorded: it stays READY-claimed, on no core and in no ready queue, and
+   * nothing routes or completes it again. The thread localised the loss to this path (lifecycle flags
+   * claimed, deferred, published, never COMPLETION_DONE), not to one line.
+   */
+  LOST_DEFERRED_COMPLETION("lost-deferred-completion");
 
   private final String cliName;
 

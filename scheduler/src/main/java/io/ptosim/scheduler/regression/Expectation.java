@@ -12,12 +12,12 @@ import java.util.OptionalLong;
 
 /**
  * What a catalogued run must show: its outcome, a fragment of its message, the device's error code,
- * the verdict of the finding that ended it, the verdict every stall must carry, and bounds on the
- * virtual time it ended at. Empty parts are not checked.
+ * the verdict of the finding that ended it, the verdict every stall must carry, the number of
+ * stalls, and bounds on the virtual time it ended at. Empty parts are not checked.
  */
 public record Expectation(
     Outcome outcome, Optional<String> messageContains, OptionalInt errorCode, Optional<String> finalVerdict,
-    Optional<String> everyStallVerdict, OptionalLong endsAtLeastNs, OptionalLong endsAtMostNs) {
+    Optional<String> everyStallVerdict, OptionalInt stallCount, OptionalLong endsAtLeastNs, OptionalLong endsAtMostNs) {
 
   public Expectation {
     Preconditions.checkNotNull(outcome, "outcome");
@@ -25,40 +25,47 @@ public record Expectation(
     Preconditions.checkNotNull(errorCode, "errorCode");
     Preconditions.checkNotNull(finalVerdict, "finalVerdict");
     Preconditions.checkNotNull(everyStallVerdict, "everyStallVerdict");
+    Preconditions.checkNotNull(stallCount, "stallCount");
     Preconditions.checkNotNull(endsAtLeastNs, "endsAtLeastNs");
     Preconditions.checkNotNull(endsAtMostNs, "endsAtMostNs");
   }
 
   public static Expectation outcome(Outcome outcome) {
     return new Expectation(outcome, Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
-        OptionalLong.empty(), OptionalLong.empty());
+        OptionalInt.empty(), OptionalLong.empty(), OptionalLong.empty());
   }
 
   public Expectation message(String fragment) {
-    return new Expectation(outcome, Optional.of(fragment), errorCode, finalVerdict, everyStallVerdict, endsAtLeastNs, endsAtMostNs);
+    return new Expectation(outcome, Optional.of(fragment), errorCode, finalVerdict, everyStallVerdict, stallCount, endsAtLeastNs, endsAtMostNs);
   }
 
   /** The device's error code (upstream's numbering). */
   public Expectation code(int code) {
-    return new Expectation(outcome, messageContains, OptionalInt.of(code), finalVerdict, everyStallVerdict, endsAtLeastNs, endsAtMostNs);
+    return new Expectation(outcome, messageContains, OptionalInt.of(code), finalVerdict, everyStallVerdict, stallCount, endsAtLeastNs, endsAtMostNs);
   }
 
   public Expectation verdict(String verdict) {
-    return new Expectation(outcome, messageContains, errorCode, Optional.of(verdict), everyStallVerdict, endsAtLeastNs, endsAtMostNs);
+    return new Expectation(outcome, messageContains, errorCode, Optional.of(verdict), everyStallVerdict, stallCount, endsAtLeastNs, endsAtMostNs);
   }
 
   public Expectation everyStall(String verdict) {
-    return new Expectation(outcome, messageContains, errorCode, finalVerdict, Optional.of(verdict), endsAtLeastNs, endsAtMostNs);
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, Optional.of(verdict), stallCount, endsAtLeastNs, endsAtMostNs);
+  }
+
+  /** Exactly {@code count} stalls (0: the orchestrator never waited for a ring long enough to be judged). */
+  public Expectation stalls(int count) {
+    Preconditions.checkArgument(count >= 0, "stall count %s", count);
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, OptionalInt.of(count), endsAtLeastNs, endsAtMostNs);
   }
 
   /** The run ends no earlier than {@code ns} of virtual time (e.g. a backstop that waited). */
   public Expectation atLeastNs(long ns) {
-    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, OptionalLong.of(ns), endsAtMostNs);
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, stallCount, OptionalLong.of(ns), endsAtMostNs);
   }
 
   /** The run ends no later than {@code ns} of virtual time (e.g. an abort that came at once). */
   public Expectation atMostNs(long ns) {
-    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, endsAtLeastNs, OptionalLong.of(ns));
+    return new Expectation(outcome, messageContains, errorCode, finalVerdict, everyStallVerdict, stallCount, endsAtLeastNs, OptionalLong.of(ns));
   }
 
   /** The differences between this expectation and {@code report}; empty when it matches. */
@@ -91,6 +98,11 @@ public record Expectation(
         }
       }
     });
+    stallCount.ifPresent(n -> {
+      if (report.stalls().size() != n) {
+        out.add(report.stalls().size() + " stalls, expected " + n);
+      }
+    });
     endsAtLeastNs.ifPresent(t -> {
       if (report.virtualTimeNs() < t) {
         out.add("ended at " + report.virtualTimeNs() + " ns, expected at least " + t);
@@ -111,6 +123,7 @@ public record Expectation(
     errorCode.ifPresent(c -> sb.append(", code ").append(c));
     finalVerdict.ifPresent(v -> sb.append(", verdict ").append(v));
     everyStallVerdict.ifPresent(v -> sb.append(", every stall ").append(v));
+    stallCount.ifPresent(n -> sb.append(", ").append(n).append(n == 1 ? " stall" : " stalls"));
     endsAtLeastNs.ifPresent(t -> sb.append(", ends at >= ").append(t).append(" ns"));
     endsAtMostNs.ifPresent(t -> sb.append(", ends at <= ").append(t).append(" ns"));
     return sb.toString();

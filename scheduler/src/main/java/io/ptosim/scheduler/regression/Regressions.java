@@ -9,8 +9,11 @@ import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.des.platform.PlatformProfiles;
 import io.ptosim.scheduler.fault.Fault;
 import io.ptosim.scheduler.program.Program;
+import io.ptosim.scheduler.program.ProgramException;
+import io.ptosim.scheduler.program.ProgramJson;
 import io.ptosim.scheduler.run.Outcome;
 import io.ptosim.scheduler.run.RunConfig;
+import io.ptosim.scheduler.run.RunReport;
 import io.ptosim.scheduler.runtime.PublishMode;
 import io.ptosim.scheduler.runtime.RingConfig;
 import io.ptosim.scheduler.version.RuntimeVersions;
@@ -18,6 +21,9 @@ import io.ptosim.scheduler.workload.PagedAttention;
 import io.ptosim.scheduler.workload.PagedAttentionCase;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The regression catalogue, by id. Every run arises from the modelled mechanism with the named bug
@@ -44,6 +50,7 @@ public final class Regressions {
           "issue-1468", Regressions::issue1468,
           "issue-1545", Regressions::issue1545,
           "issue-1610", Regressions::issue1610,
+          "issue-2260", Regressions::issue2260,
           "issue-959", Regressions::issue959,
           "pypto-lib-122", Regressions::pyptoLib122);
 
@@ -74,24 +81,46 @@ public final class Regressions {
   }
 
   /**
-   * #277: one scope holds more than window - 1 tasks; only its own scope_end could free them. The
-   * pre-check (seed era and main alike) fails the submit with code 1 before any spinning.
+   * #277 at its real configurations: the pre-check fails the submit of a scope that already holds
+   * {@code window - 1} tasks of its ring, with code 1 and no spinning. Seed era: the partial-manual
+   * MidB16C8192 run at window 256 ({@code 01d07_pm_st_MidB16C8192_win256}: "Scope Deadlock Detected!
+   * (ring 2)", its 257-task MANUAL scope on ring 2) and the same run at 512, which completes. main:
+   * manual-scope CaseSmall2 ({@code pa-manual-CaseSmall2-w16}: one 33-task MANUAL scope on ring 1)
+   * and the same case at the default window, which completes.
    */
   static Regression issue277() {
-    long window = 64;
-    Program p = Workloads.byName("scope-overflow").program(WorkloadParams.defaults().withWindow((int) window));
-    RunConfig.Builder main = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
-    RunConfig.Builder seed = main.build().toBuilder().runtime(RuntimeVersions.pr482());
+    // 01d0723's partial-manual graph (--mode partial-manual), the one the seed-era runs ran
+    Program mid = PagedAttention.program(PagedAttentionCase.byName("MidB16C8192"), WorkloadParams.Mode.PARTIAL_MANUAL);
+    RunConfig.Builder seed = base(mid, PlatformProfiles.a2a3sim(), 256, PublishMode.DEFERRED)
+        .runtime(RuntimeVersions.pr482());
+    RunConfig.Builder seedFits = seed.build().toBuilder().window(512);
+    Program small = Workloads.byName("paged-attention")
+        .program(WorkloadParams.defaults().withCase("CaseSmall2").withMode(WorkloadParams.Mode.MANUAL));
+    RunConfig.Builder main = base(small, PlatformProfiles.a2a3sim(), 16, PublishMode.INCREMENTAL);
+    RunConfig.Builder mainFits = main.build().toBuilder().window(RingConfig.DEFAULT_WINDOW);
     return new Regression("issue-277", "simpler#277", RuntimeVersions.PR482,
         "a scope holding window-1 tasks deadlocks the allocator",
-        "One AUTO scope submits more tasks than the ring's window holds. Its tasks keep their scope reference until"
-            + " scope_end, which the blocked orchestrator never reaches: a true cycle.",
+        "Real runs, a2a3sim. Seed era (pr482): partial-manual paged attention MidB16C8192 (16 MANUAL scopes of 257"
+            + " tasks on ring 2) at PTO2_RING_TASK_WINDOW=256 fails the pre-check like 01d07_pm_st_MidB16C8192_win256,"
+            + " and completes at 512 like 01d07_pm_st_MidB16C8192_win512. main-6ebaf77: manual-scope CaseSmall2 (one"
+            + " 33-task MANUAL scope on ring 1) at window 16 fails it like pa-manual-CaseSmall2-w16, and completes at"
+            + " the default window like pa-manual-CaseSmall2-default. The scope's tasks keep their scope reference"
+            + " until scope_end, which the blocked orchestrator never reaches: a true cycle, the checker's witness.",
         "a true cycle; the pre-check reports it at once (Scope Deadlock Detected, code 1) instead of spinning",
         ImmutableList.of(
-            run("pr482, own detector (pre-check)", seed, OWN, Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
-            run("main-6ebaf77, own detector", main, OWN, Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock")),
-            run("patient (ground truth)", main, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED)),
-            run("checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK"))));
+            run("pr482 MidB16C8192 pm, window 256, own", seed, OWN,
+                Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock Detected! (ring 2)").code(1).stalls(0)),
+            run("pr482 window 256, checker", seed, "checker",
+                Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK").everyStall("REAL_DEADLOCK").stalls(1)),
+            run("pr482 window 256, patient (ground truth)", seed, "patient",
+                Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE)),
+            run("pr482 window 512, own detector", seedFits, OWN, Expectation.outcome(Outcome.COMPLETED)),
+            run("pr482 window 512, checker", seedFits, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")),
+            run("main CaseSmall2 manual, window 16, own", main, OWN,
+                Expectation.outcome(Outcome.ABORTED).message("Scope Deadlock Detected! (ring 1)").code(1).stalls(0)),
+            run("main window 16, checker", main, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
+            run("main default window, own detector", mainFits, OWN, Expectation.outcome(Outcome.COMPLETED))));
   }
 
   /**
@@ -138,22 +167,43 @@ public final class Regressions {
     return new RegressionRun(run.label(), run.config(), run.expected(), java.util.Optional.of(timing));
   }
 
-  /** #1086: slow but real progress; the legacy heuristic aborts, a larger window or patience clears it. */
+  /**
+   * #1086: manual-scope Case1 on a2a3 hardware aborted intermittently with Task Ring Full after
+   * 100,000 spins (current 17,740, last_alive 1,357); the fix doubled the case's window to 32,768.
+   * The thread's runtime (June 2026 main) is main-6ebaf77's manual scope with the 100,000-spin
+   * heuristic, i.e. main-6ebaf77 under {@code legacy}. In the model that configuration completes at
+   * both windows without a single stall (docs/regressions.md says why), so the abort itself is shown
+   * by the CaseSmall2 analogue on the what-if timing a2a3sim-fastspin.
+   */
   static Regression issue1086() {
+    Program case1 = Workloads.byName("paged-attention")
+        .program(WorkloadParams.defaults().withCase("Case1").withMode(WorkloadParams.Mode.MANUAL));
+    RunConfig.Builder thread = base(case1, PlatformProfiles.a2a3(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL);
+    RunConfig.Builder doubled = thread.build().toBuilder().window(2 * RingConfig.DEFAULT_WINDOW);
     Program p = Workloads.byName("paged-attention").program(WorkloadParams.defaults().withCase("CaseSmall2"));
     RunConfig.Builder small = base(p, PlatformProfiles.a2a3simFastSpin(), 16, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
     RunConfig.Builder large = base(p, PlatformProfiles.a2a3simFastSpin(), 64, PublishMode.INCREMENTAL).runtime(RuntimeVersions.pr482());
-    return new Regression("issue-1086", "simpler#1086", RuntimeVersions.PR482,
-        "slow progress mistaken for deadlock; a larger window fixes it",
-        "CaseSmall2 AUTO paged attention on a2a3sim-fastspin (what-if: a 10 ns allocator spin) with a ring"
-            + " window of 16: the head retires only after milliseconds of host-slow kernels, longer than the"
-            + " spin budget of the seed-era detector.",
+    String whatIf = "a2a3sim-fastspin: kernels of 1-2 ms with a 10 ns allocator spin, so 100,000 spins last 1 ms, less"
+        + " than the head takes to retire. No real run had this timing.";
+    return new Regression("issue-1086", "simpler#1086", RuntimeVersions.MAIN,
+        "manual-scope Case1 aborts Task Ring Full on a2a3; the window is doubled",
+        "The thread's configuration: manual-scope paged attention Case1 (256 MANUAL scopes of 257 tasks, ring 1) on"
+            + " a2a3, main-6ebaf77's manual scope under the 100,000-spin heuristic (legacy), windows 16,384 and 32,768:"
+            + " in the model both complete with no stall, because the modelled device retires tasks faster than the"
+            + " orchestrator submits them (peak window fill 418 of ring 1, where the thread's log shows 16,383). The abort is shown by an analogue: CaseSmall2 AUTO"
+            + " on pr482 with a window of 16 on a2a3sim-fastspin (what-if), where the head retires only after"
+            + " milliseconds of kernels, longer than the spin budget.",
         "a mitigation: the case's task window was doubled to 32768, so the ring no longer fills before retirement catches up",
         ImmutableList.of(
-            run("pr482 detector, window 16", small, OWN, Expectation.outcome(Outcome.ABORTED).message(RING_FULL)),
-            run("pr482 detector, window 64", large, OWN, Expectation.outcome(Outcome.COMPLETED)),
-            run("patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)),
-            run("checker, window 16", small, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+            run("thread's config: main + legacy, window 16384", thread, "legacy",
+                Expectation.outcome(Outcome.COMPLETED).stalls(0)),
+            run("thread's fix: window 32768", doubled, "legacy", Expectation.outcome(Outcome.COMPLETED).stalls(0)),
+            whatIf(run("analogue: pr482 detector, window 16", small, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).code(3)), whatIf),
+            whatIf(run("analogue: pr482 detector, window 64", large, OWN, Expectation.outcome(Outcome.COMPLETED)), whatIf),
+            whatIf(run("analogue: patient, window 16", small, "patient", Expectation.outcome(Outcome.COMPLETED)), whatIf),
+            whatIf(run("analogue: checker, window 16", small, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS")), whatIf)));
   }
 
   /**
@@ -176,23 +226,48 @@ public final class Regressions {
             run("checker", b, "checker", Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
   }
 
-  /** #1545: the ring head is CONSUMED but the advance was lost to try-lock contention. */
+  /** The program of {@code issue-1545}, a resource next to this class. */
+  private static final String LOST_ADVANCE_PROGRAM = "issue-1545-lost-advance.json";
+
+  /**
+   * #1545 on pr482, whose advance is the seed runtime's (the try-lock loser returns). The program is
+   * explore's program 1865 of seed 1 under pr482, shrunk to 15 tasks, where the race arises from
+   * pr482's own rules at the end of the run, plus one depth-2 scope of 3 tasks after it so that the
+   * orchestrator needs ring 2 again. No fault is switched on.
+   */
   static Regression issue1545() {
-    long window = 64;
-    Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow((int) window));
-    // The fault selects pr482's advance (the try-lock loser just returns) inside main's scheduler: the
-    // workload's timing creates the race under main's dispatch order, not under pr482's LIFO local buffers.
-    RunConfig.Builder b = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL);
-    return new Regression("issue-1545", "simpler#1545", RuntimeVersions.MAIN,
+    Program p = resourceProgram(LOST_ADVANCE_PROGRAM);
+    long window = 8;
+    RunConfig.Builder seed = base(p, PlatformProfiles.a2a3(), window, PublishMode.INCREMENTAL)
+        .runtime(RuntimeVersions.pr482());
+    RunConfig.Builder fixed = seed.build().toBuilder().runtime(RuntimeVersions.main());
+    return new Regression("issue-1545", "simpler#1545", RuntimeVersions.PR482,
         "CONSUMED ring head never advanced (lost wake-up)",
-        "Two scheduler threads make tasks of one ring CONSUMED within the advance lock's hold time; the"
-            + " loser of the try-lock returns (pr482's advance, switched on in main by the lost-advance fault),"
-            + " and nobody advances last_alive past the CONSUMED head.",
+        "An 18-task generated program on pr482, a2a3, window 8 (explore --seed 1 --runtime pr482, program 1865, shrunk,"
+            + " plus a depth-2 scope of 3 tasks): two scheduler threads make ring-2 tasks CONSUMED within the advance"
+            + " lock's hold time, the loser of the try-lock returns (pr482's own advance rule, no fault), and nobody"
+            + " advances last_alive past the CONSUMED head; the last scope then waits for ring 2 forever.",
         "a real liveness bug; fixed by #1586: a per-ring pending bit, retried from the scheduler's no-progress path",
         ImmutableList.of(
-            run("lost-advance, patient", b, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED), Fault.LOST_ADVANCE),
-            run("lost-advance, checker", b, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP"), Fault.LOST_ADVANCE),
-            run("fixed (#1586), patient", b, "patient", Expectation.outcome(Outcome.COMPLETED))));
+            run("pr482, patient", seed, "patient",
+                Expectation.outcome(Outcome.QUIESCENT_BLOCKED).code(RunReport.QUIESCENT_CODE).stalls(2)),
+            run("pr482, checker", seed, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP")
+                .message("is CONSUMED but last_alive was never advanced past it").code(3).stalls(2)),
+            run("main-6ebaf77 (#1586 pending bit), patient", fixed, "patient",
+                Expectation.outcome(Outcome.COMPLETED).stalls(2)),
+            run("main-6ebaf77, checker", fixed, "checker",
+                Expectation.outcome(Outcome.COMPLETED).everyStall("UNRETIRED_PROGRESS"))));
+  }
+
+  private static Program resourceProgram(String name) {
+    try (var in = Regressions.class.getResourceAsStream(name)) {
+      Preconditions.checkState(in != null, "missing resource %s", name);
+      return ProgramJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(name, e);
+    } catch (ProgramException e) {
+      throw new IllegalStateException(name + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -241,6 +316,47 @@ public final class Regressions {
             run("main-6ebaf77, dep pool 16", small, OWN, Expectation.outcome(Outcome.ABORTED).code(4)),
             run("dep pool 16, checker", small, "checker", Expectation.outcome(Outcome.ABORTED).verdict("REAL_DEADLOCK")),
             run("main-6ebaf77, dep pool 64", enough, OWN, Expectation.outcome(Outcome.COMPLETED))));
+  }
+
+  /**
+   * #2260: a deferred-completion task was dispatched and ran, but its completion was never recorded;
+   * it stays READY-claimed on an idle device with an empty ready queue. With the window holding the
+   * program the orchestrator finishes and main's scheduler timeout latches S3:ready-but-all-idle
+   * (code 100), as on the thread's dies; with a window the consumers fill, the orchestrator blocks
+   * behind it and the checker names the lost completion.
+   */
+  static Regression issue2260() {
+    Program p = Workloads.byName("defer-wait").program(WorkloadParams.defaults());
+    RunConfig.Builder device = base(p, PlatformProfiles.a2a3(), RingConfig.DEFAULT_WINDOW, PublishMode.INCREMENTAL);
+    RunConfig.Builder small = base(p, PlatformProfiles.a2a3(), 16, PublishMode.INCREMENTAL);
+    return new Regression("issue-2260", "simpler#2260", RuntimeVersions.MAIN,
+        "a deferred-completion task ran but its completion never fired: READY on an idle device",
+        "defer-wait on a2a3: a defer_wait AIV waiter with fanin 2/2 and 109 consumers (the thread's S3 and TASK"
+            + " lines: ready=1, waiting=109, fanin_refcount=2/2, one AIV kernel), lost-deferred-completion on: the finished waiter is never handed to the async wait"
+            + " list. Default window: the orchestrator finishes and main's 10 s scheduler timeout latches"
+            + " S3:ready-but-all-idle (code 100) under every stall policy. Window 16: the consumers fill ring 1 and"
+            + " the orchestrator waits for its head, whose only unreleased reference is the waiter's.",
+        "not a lost dispatch (the reporter retracted it: journey flags show the task claimed, deferred and published);"
+            + " a deferred-wait completion that never fires, closed as a duplicate of pypto-lib#1208",
+        ImmutableList.of(
+            run("main-6ebaf77, own detector: scheduler timeout", device, OWN,
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("default window, patient: the same timeout", device, "patient",
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("default window, checker: the same timeout", device, "checker",
+                Expectation.outcome(Outcome.ABORTED).code(100).message("S3:ready-but-all-idle"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, own detector: the 500 ms backstop", small, OWN,
+                Expectation.outcome(Outcome.ABORTED).message(RING_FULL).atLeastNs(BACKSTOP_NS),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, patient (ground truth)", small, "patient", Expectation.outcome(Outcome.QUIESCENT_BLOCKED),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("window 16, checker", small, "checker", Expectation.outcome(Outcome.ABORTED).verdict("LOST_WAKEUP"),
+                Fault.LOST_DEFERRED_COMPLETION),
+            run("completion recorded, own detector", device, OWN, Expectation.outcome(Outcome.COMPLETED)),
+            run("completion recorded, window 16, checker", small, "checker", Expectation.outcome(Outcome.COMPLETED))));
   }
 
   /**

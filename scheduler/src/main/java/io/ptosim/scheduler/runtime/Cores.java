@@ -12,7 +12,10 @@ import java.util.Arrays;
  *
  * <p>A dispatched block occupies a <em>unit</em>, coded as an int: an AIC core {@code c}, an AIV
  * core {@code clusters + k}, or, for a MIX block, cluster {@code c} as {@code clusters + aivCores +
- * c} (the cores its mask names, released together).
+ * c} (the cores its mask names, released together). When the version has pending slots, an AIC or
+ * AIV core {@code u} has a second unit {@code pendingBase + u}: a block pre-loaded while the core
+ * runs another, which starts computing when that one's kernel ends. A core is idle only with both
+ * of its slots free.
  */
 final class Cores {
   private static final int IDLE = -1;
@@ -23,6 +26,11 @@ final class Cores {
   private final int aivCores;
   private final int[] aicTask;
   private final int[] aivTask;
+  /** The second (pending) slot of each core: the task pre-loaded there, or IDLE. */
+  private final int[] aicPend;
+  private final int[] aivPend;
+  /** The pending unit of core unit {@code u} is {@code pendingBase + u}. */
+  private final int pendingBase;
   private final boolean[] aicRan;
   private final boolean[] aivRan;
   /** Per unit: the task, block and (for MIX) mask it runs. */
@@ -30,6 +38,11 @@ final class Cores {
   private final int[] unitBlock;
   private final int[] unitMask;
   private final CoreId[] coreIds;
+  /** Per unit: when its current block's kernel runs, [start, end) in virtual ns (end 0: never ran). */
+  private final long[] kernelStart;
+  private final long[] kernelEnd;
+  /** Per unit: a single-core block occupies it (a MIX block's cores pre-load nothing). */
+  private final boolean[] singleOccupant;
 
   Cores(PlatformProfile platform) {
     clusters = platform.clusters();
@@ -40,12 +53,20 @@ final class Cores {
     aivTask = new int[aivCores];
     Arrays.fill(aicTask, IDLE);
     Arrays.fill(aivTask, IDLE);
+    aicPend = new int[clusters];
+    aivPend = new int[aivCores];
+    Arrays.fill(aicPend, IDLE);
+    Arrays.fill(aivPend, IDLE);
     aicRan = new boolean[clusters];
     aivRan = new boolean[aivCores];
-    int units = clusters + aivCores + clusters;
+    pendingBase = clusters + aivCores + clusters;
+    int units = pendingBase + clusters + aivCores;
     unitTask = new int[units];
     unitBlock = new int[units];
     unitMask = new int[units];
+    kernelStart = new long[units];
+    kernelEnd = new long[units];
+    singleOccupant = new boolean[units];
     coreIds = new CoreId[clusters + aivCores];
     for (int c = 0; c < clusters; c++) {
       coreIds[c] = new CoreId(CoreType.AIC, c);
@@ -60,6 +81,9 @@ final class Cores {
   }
 
   private int clusterOfUnit(int unit) {
+    if (unit >= pendingBase) {
+      unit -= pendingBase;
+    }
     if (unit < clusters) {
       return unit;
     }
@@ -77,12 +101,12 @@ final class Cores {
   int idleUnit(int thread, int shape, int mask, boolean wholeCluster) {
     for (int c = thread; c < clusters; c += threads) {
       if (shape == Shapes.AIC) {
-        if (aicTask[c] == IDLE) {
+        if (aicIdle(c)) {
           return c;
         }
       } else if (shape == Shapes.AIV) {
         for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
-          if (aivTask[k] == IDLE) {
+          if (aivIdle(k)) {
             return clusters + k;
           }
         }
@@ -103,11 +127,11 @@ final class Cores {
     int n = 0;
     for (int c = thread; c < clusters; c += threads) {
       if (shape == Shapes.AIC) {
-        n += aicTask[c] == IDLE ? 1 : 0;
+        n += aicIdle(c) ? 1 : 0;
       } else if (shape == Shapes.AIV) {
         int idle = 0;
         for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
-          idle += aivTask[k] == IDLE ? 1 : 0;
+          idle += aivIdle(k) ? 1 : 0;
         }
         n += aivPerCore ? idle : Math.min(idle, 1);
       } else {
@@ -118,15 +142,107 @@ final class Cores {
   }
 
   private boolean clusterIdle(int c) {
-    if (aicTask[c] != IDLE) {
+    if (!aicIdle(c)) {
       return false;
     }
     for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
-      if (aivTask[k] != IDLE) {
+      if (!aivIdle(k)) {
         return false;
       }
     }
     return true;
+  }
+
+  private boolean aicIdle(int c) {
+    return aicTask[c] == IDLE && aicPend[c] == IDLE;
+  }
+
+  private boolean aivIdle(int k) {
+    return aivTask[k] == IDLE && aivPend[k] == IDLE;
+  }
+
+  private boolean anyAivIdle(int c) {
+    for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+      if (aivIdle(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The free slot of core unit {@code u} (AIC or AIV) when exactly one slot runs a single-core block, else -1. */
+  private int freeSecondSlot(int u) {
+    boolean first = (u < clusters ? aicTask[u] : aivTask[u - clusters]) != IDLE;
+    boolean second = (u < clusters ? aicPend[u] : aivPend[u - clusters]) != IDLE;
+    if (first && !second) {
+      return singleOccupant[u] ? pendingBase + u : -1;
+    }
+    return !first && second ? u : -1;
+  }
+
+  /**
+   * The free slot of thread {@code thread}'s lowest core of {@code shape} (AIC or AIV) that runs a
+   * block and can pre-load another (AIV0 before AIV1), or -1.
+   */
+  int pendingUnit(int thread, int shape) {
+    for (int c = thread; c < clusters; c += threads) {
+      if (shape == Shapes.AIC) {
+        int slot = freeSecondSlot(c);
+        if (slot >= 0) {
+          return slot;
+        }
+      } else if (shape == Shapes.AIV) {
+        for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+          int slot = freeSecondSlot(clusters + k);
+          if (slot >= 0) {
+            return slot;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** How many of thread {@code thread}'s cores of {@code shape} (AIC or AIV) can pre-load a block. */
+  int pendingCount(int thread, int shape) {
+    int n = 0;
+    for (int c = thread; c < clusters; c += threads) {
+      if (shape == Shapes.AIC) {
+        n += freeSecondSlot(c) >= 0 ? 1 : 0;
+      } else if (shape == Shapes.AIV) {
+        for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
+          n += freeSecondSlot(clusters + k) >= 0 ? 1 : 0;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Whether a thread other than {@code thread} has an idle core of {@code shape} (AIC or AIV). */
+  boolean idleElsewhere(int thread, int shape) {
+    for (int c = 0; c < clusters; c++) {
+      if (c % threads != thread && (shape == Shapes.AIC ? aicIdle(c) : anyAivIdle(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * When a block placed on {@code unit} starts computing, given that its payload is visible to the
+   * core at {@code visibleAt}: then, or, when the core's other slot still holds a block, once that
+   * block's kernel ends (the core picks the pre-loaded payload up itself).
+   */
+  long startAfter(int unit, long visibleAt) {
+    int u = unit >= pendingBase ? unit - pendingBase : unit;
+    if (u >= clusters + aivCores) {
+      return visibleAt;
+    }
+    int other = unit >= pendingBase ? u : pendingBase + u;
+    boolean otherBusy = unit >= pendingBase
+        ? (u < clusters ? aicTask[u] : aivTask[u - clusters]) != IDLE
+        : (u < clusters ? aicPend[u] : aivPend[u - clusters]) != IDLE;
+    return otherBusy ? Math.max(visibleAt, kernelEnd[other]) : visibleAt;
   }
 
   /** Whether a core of thread {@code thread}'s clusters runs a block. */
@@ -148,24 +264,31 @@ final class Cores {
     return false;
   }
 
-  /** The task on AIC core {@code c}, or -1. */
+  /** The task on AIC core {@code c} (its first busy slot), or -1. */
   int aicTaskAt(int c) {
-    return aicTask[c];
+    return aicTask[c] != IDLE ? aicTask[c] : aicPend[c];
   }
 
-  /** The task on AIV core {@code k} (cluster {@code k / aivPerCluster}), or -1. */
+  /** The task on AIV core {@code k} (cluster {@code k / aivPerCluster}; its first busy slot), or -1. */
   int aivTaskAt(int k) {
-    return aivTask[k];
+    return aivTask[k] != IDLE ? aivTask[k] : aivPend[k];
+  }
+
+  /** The task in AIC core {@code c}'s other slot when both are busy, or -1. */
+  int aicSecondAt(int c) {
+    return aicTask[c] != IDLE ? aicPend[c] : IDLE;
+  }
+
+  /** The task in AIV core {@code k}'s other slot when both are busy, or -1. */
+  int aivSecondAt(int k) {
+    return aivTask[k] != IDLE ? aivPend[k] : IDLE;
   }
 
   /** Whether thread {@code thread} could start some block of {@code shape} now (MIX: any idle core). */
   boolean mayDispatch(int thread, int shape) {
     for (int c = thread; c < clusters; c += threads) {
-      boolean aic = aicTask[c] == IDLE;
-      boolean aiv = false;
-      for (int k = c * aivPerCluster; k < (c + 1) * aivPerCluster; k++) {
-        aiv |= aivTask[k] == IDLE;
-      }
+      boolean aic = aicIdle(c);
+      boolean aiv = anyAivIdle(c);
       if (shape == Shapes.AIC ? aic : shape == Shapes.AIV ? aiv : aic || aiv) {
         return true;
       }
@@ -174,12 +297,12 @@ final class Cores {
   }
 
   private boolean mixFits(int c, int mask) {
-    if ((mask & Shape.MASK_AIC) != 0 && aicTask[c] != IDLE) {
+    if ((mask & Shape.MASK_AIC) != 0 && !aicIdle(c)) {
       return false;
     }
     for (int k = 0; k < aivPerCluster; k++) {
       int bit = k == 0 ? Shape.MASK_AIV0 : Shape.MASK_AIV1;
-      if ((mask & bit) != 0 && aivTask[c * aivPerCluster + k] != IDLE) {
+      if ((mask & bit) != 0 && !aivIdle(c * aivPerCluster + k)) {
         return false;
       }
     }
@@ -192,6 +315,26 @@ final class Cores {
     unitBlock[unit] = block;
     unitMask[unit] = mask;
     return setCores(unit, task);
+  }
+
+  /** Notes when the block just placed on {@code unit} computes: [start, end) in virtual ns. */
+  void kernelWindow(int unit, long start, long end) {
+    kernelStart[unit] = start;
+    kernelEnd[unit] = end;
+  }
+
+  /**
+   * How many cores compute a kernel at {@code now}: a MIX unit counts each core its mask names. A
+   * block's window is fixed at dispatch, so this is a pure read of state set in earlier events.
+   */
+  int computingAt(long now) {
+    int n = 0;
+    for (int unit = 0; unit < unitTask.length; unit++) {
+      if (kernelStart[unit] <= now && now < kernelEnd[unit]) {
+        n += unit < clusters + aivCores || unit >= pendingBase ? 1 : Integer.bitCount(unitMask[unit] & (Shape.MASK_AIC | Shape.MASK_AIV0 | Shape.MASK_AIV1));
+      }
+    }
+    return n;
   }
 
   /** Frees {@code unit}; returns the task whose block it ran. */
@@ -212,6 +355,22 @@ final class Cores {
 
   private boolean setCores(int unit, int task) {
     boolean ran;
+    if (unit >= pendingBase) {
+      int u = unit - pendingBase;
+      if (u < clusters) {
+        ran = aicRan[u];
+        aicPend[u] = task;
+        aicRan[u] = true;
+      } else {
+        ran = aivRan[u - clusters];
+        aivPend[u - clusters] = task;
+        aivRan[u - clusters] = true;
+      }
+      return ran;
+    }
+    if (unit < clusters + aivCores) {
+      singleOccupant[unit] = task != IDLE;
+    }
     if (unit < clusters) {
       ran = aicRan[unit];
       aicTask[unit] = task;
@@ -246,6 +405,9 @@ final class Cores {
 
   /** The core a trace names for {@code unit}: the core itself, or a MIX block's first core. */
   CoreId coreId(int unit) {
+    if (unit >= pendingBase) {
+      return coreIds[unit - pendingBase];
+    }
     if (unit < clusters + aivCores) {
       return coreIds[unit];
     }

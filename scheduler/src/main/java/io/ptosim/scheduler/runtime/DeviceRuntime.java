@@ -43,6 +43,8 @@ public final class DeviceRuntime {
   final InvariantMonitor monitor;
   final boolean publishHiddenAlloc;
   final boolean readyWithoutTransition;
+  /** #2260's fault: a finished deferred-completion task is never handed to the async wait list. */
+  final boolean lostDeferredCompletion;
   /** The version's scheduler rules (the {@code lost-advance} fault swaps in the losing advance rule). */
   final SchedulerRules schedulerRules;
   /** The AICPU thread index of the orchestrator: after the scheduler threads. */
@@ -79,6 +81,7 @@ public final class DeviceRuntime {
     this.monitor = setup.invariantMonitor() ? new InvariantMonitor(this) : null;
     this.publishHiddenAlloc = setup.faults().contains(Fault.PUBLISH_HIDDEN_ALLOC);
     this.readyWithoutTransition = setup.faults().contains(Fault.READY_WITHOUT_TRANSITION);
+    this.lostDeferredCompletion = setup.faults().contains(Fault.LOST_DEFERRED_COMPLETION);
     this.schedulerRules = setup.faults().contains(Fault.LOST_ADVANCE)
         ? version.scheduler().withAdvance(new AdvanceRule.LoserReturns()) : version.scheduler();
     this.threads = new SchedulerThread[platform.schedulerThreads()];
@@ -154,7 +157,8 @@ public final class DeviceRuntime {
 
   /** The version's own fatal report of the abort ({@link io.ptosim.scheduler.version.orch.DiagnosticText}), if any. */
   public ImmutableList<String> deviceLog() {
-    return deviceLog;
+    // a scheduler thread that latched its timeout printed the report: its TIMEOUT_EXIT and STALL dump
+    return deviceLog.isEmpty() && aborted ? ImmutableList.copyOf(schedulerLog) : deviceLog;
   }
 
   /** The orchestrator's current stall in the version's report text, for a dump taken while blocked. */
@@ -274,7 +278,8 @@ public final class DeviceRuntime {
   void wake(int shape) {
     long at = now() + platform.idleLoopNs();
     for (SchedulerThread t : threads) {
-      if (cores.mayDispatch(t.index, shape)) {
+      if (cores.mayDispatch(t.index, shape) || schedulerRules.dispatch().pendingSlots() && shape != Shapes.MIX
+          && cores.pendingCount(t.index, shape) > 0 && !cores.idleElsewhere(t.index, shape)) {
         t.requestIteration(at);
       }
     }

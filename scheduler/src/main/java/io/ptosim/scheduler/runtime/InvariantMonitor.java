@@ -11,7 +11,9 @@ import java.util.Map;
  * producers completed (wired ones, and inside a MANUAL region those the data flow implies across
  * its scopes), a CONSUMED task's consumers have all completed and its scope has ended, slots retire
  * in ring-local order without a skip and the heap tail follows them forward, and, once nothing can
- * happen, no ring head is CONSUMED (a lost advance).
+ * happen, no ring head is CONSUMED (a lost advance) where the version's advance rule promises the
+ * advance (main's pending mask); under pr482's loser-returns rule a CONSUMED head left behind is that
+ * runtime's own behaviour (upstream #1545), which the checker reports as LOST_WAKEUP when it blocks.
  *
  * <p>Each rule checks facts the transition's own code does not test, so that a bug in that code
  * (not just in its caller) is caught: e.g. CONSUMED is decided from the fanout counter, the monitor
@@ -34,9 +36,13 @@ final class InvariantMonitor {
    * The program must state such an edge; a runtime must wire it.
    */
   private final Map<Integer, IntList> dataFlowProducers = new HashMap<>();
+  /** Whether the version guarantees that a CONSUMED head is advanced over (main's #1586 pending bit). */
+  private final boolean advancePromised;
 
   InvariantMonitor(DeviceRuntime rt) {
     this.rt = rt;
+    // The version's own rule, not the effective one: the lost-advance fault breaks main's promise.
+    this.advancePromised = rt.version.scheduler().advance().marksPending();
     this.t = rt.tasks;
     this.kernel = rt.kernel;
   }
@@ -134,7 +140,14 @@ final class InvariantMonitor {
   /** Nothing is pending: a CONSUMED ring head will never be advanced over. */
   void quiescent() {
     for (Ring ring : rt.rings) {
-      if (ring.lastAlive < ring.current) {
+      for (int local = ring.lastAlive; local < ring.current; local++) {
+        int task = ring.taskAt(local);
+        if (t.state[task] < TaskTable.COMPLETED && t.done[task] == t.blockNum[task]) {
+          throw new InvariantViolation("quiescence", kernel.now(), t.id(task), "all " + t.blockNum[task]
+              + " blocks finished but the completion was never recorded (lost deferred completion)");
+        }
+      }
+      if (advancePromised && ring.lastAlive < ring.current) {
         int head = ring.taskAt(ring.lastAlive);
         if (t.state[head] == TaskTable.CONSUMED) {
           throw new InvariantViolation("quiescence", kernel.now(), t.id(head),

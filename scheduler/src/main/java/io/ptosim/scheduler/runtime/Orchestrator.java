@@ -39,7 +39,8 @@ import java.util.function.LongPredicate;
 /**
  * The orchestrator thread (AICPU thread {@code schedulerThreads}): executes the program's ops in
  * order inside the executor's implicit outer AUTO scope, one event per op. An op's effects happen at
- * the end of its cost ({@code submitNs} for submit and alloc_tensors, {@code scopeOpNs} for scope
+ * the end of its cost ({@code submitNs} for submit and alloc_tensors, plus the platform's host share
+ * per core computing at its start ({@link HostShare}), {@code scopeOpNs} for scope
  * ops and add_dependency, plus {@code pollNs} per task a deferred scope_end publishes).
  *
  * <p>A submit plans first (TensorMap lookups are pure), then checks the ring's slot, heap and
@@ -97,6 +98,8 @@ final class Orchestrator {
   private ProgressCertificate certificate;
   private final List<MutableStall> stalls = new ArrayList<>();
   private Optional<StallFinding> finding = Optional.empty();
+  /** The scope whose next submit #277's pre-check refused (the run then aborts); -1 none. */
+  private int refusedScope = -1;
 
   Orchestrator(DeviceRuntime rt, Program program, PublishMode publishMode, StallPolicy policy) {
     this.rt = rt;
@@ -148,6 +151,14 @@ final class Orchestrator {
     return blockedRing;
   }
 
+  /**
+   * The scope whose next submit #277's pre-check refused, or -1: the orchestrator stopped at that
+   * submit, which needs a slot of the scope's ring, and ends the scope only after it.
+   */
+  int refusedScope() {
+    return refusedScope;
+  }
+
   /** The open scopes, outermost first. */
   List<Scope> openScopes() {
     return stack;
@@ -179,7 +190,7 @@ final class Orchestrator {
         && publishMode == PublishMode.DEFERRED;
     PlatformProfile p = rt.platform;
     long cost = op instanceof Op.Submit || op instanceof Op.AllocTensors
-        ? p.submitNs()
+        ? HostShare.submitCostNs(p, p.hostShareNs() == 0 ? 0 : rt.cores.computingAt(rt.now()))
         : p.scopeOpNs() + (deferredPublish ? p.pollNs() * top.tasks().size() : 0);
     rt.kernel.scheduleAt(rt.now() + rt.actionCostNs + cost, Ranks.ORCHESTRATOR, deferredPublish ? LABEL_PUBLISH : LABEL_OP,
         this::step);
@@ -540,6 +551,7 @@ final class Orchestrator {
     if (!policy.checksScopeCapacity() || scope.tasks().size() < rt.rings[scope.ring].window - 1) {
       return false;
     }
+    refusedScope = scope.id;
     String reason = "scope " + scope.id + " already holds " + scope.tasks().size() + " tasks of ring " + scope.ring
         + " (window " + rt.rings[scope.ring].window + ")";
     rt.record(new TraceEvent.StallVerdict(rt.now(), scope.ring, "SCOPE_DEADLOCK", reason));

@@ -26,7 +26,8 @@ import java.util.Optional;
  *       created after the head) keeps the runtime's rules the checker would flag (a hidden task
  *       READY, RUNNING or dispatched; a PENDING task with its fanin complete, i.e. in a ready queue
  *       without PENDING -> READY; READY or RUNNING with fanin a &lt; b; block counters out of
- *       order), and every task waiting in a ready queue is READY (the snapshot shows each as a
+ *       order; all blocks done yet not COMPLETED: a deferred completion, which only the pending
+ *       events can show will be recorded), and every task waiting in a ready queue is READY (the snapshot shows each as a
  *       {@code ready(local)} trace line): otherwise the checker reports the INVARIANT_VIOLATION,
  *       which a proof must not hide.
  * </ul>
@@ -214,7 +215,8 @@ final class ProgressCertificate {
         return next > 0 || (t.published[g] && faninComplete);
       case TaskTable.READY:
       case TaskTable.RUNNING:
-        return !faninComplete;
+        // all blocks done yet not COMPLETED: a deferred completion, which only the pending events show
+        return !faninComplete || done == t.blockNum[g];
       case TaskTable.COMPLETED:
         return !faninComplete || done < t.blockNum[g];
       default:

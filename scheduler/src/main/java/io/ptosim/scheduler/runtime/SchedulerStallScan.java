@@ -26,12 +26,12 @@ final class SchedulerStallScan {
         ImmutableList.Builder<String> on = ImmutableList.builder();
         int owner = -1;
         for (int c = 0; c < cores.clusters; c++) {
-          if (cores.aicTaskAt(c) == task) {
+          if (cores.aicTaskAt(c) == task || cores.aicSecondAt(c) == task) {
             on.add(c + "(AIC)");
             owner = c % cores.threads;
           }
           for (int k = c * cores.aivPerCluster; k < (c + 1) * cores.aivPerCluster; k++) {
-            if (cores.aivTaskAt(k) == task) {
+            if (cores.aivTaskAt(k) == task || cores.aivSecondAt(k) == task) {
               on.add((cores.clusters + k) + "(AIV" + (k - c * cores.aivPerCluster) + ")");
               owner = c % cores.threads;
             }

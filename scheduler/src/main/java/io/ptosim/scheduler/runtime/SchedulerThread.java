@@ -43,6 +43,11 @@ final class SchedulerThread {
   private final IntQueue noticed = new IntQueue();
   /** Completed tasks whose producers are not released yet (drained last in, first out). */
   private final IntList deferred = new IntList(RELEASE_BUFFER);
+  /**
+   * Finished deferred-completion tasks handed to the async wait list, polled at the start of the next
+   * iteration (upstream: pushed to the completion mailbox, drained and polled by its consumer).
+   */
+  private final IntList awaiting = new IntList(4);
   private long busyUntil;
   private EventHandle iteration;
   /** Cost of the running iteration so far. */
@@ -110,6 +115,11 @@ final class SchedulerThread {
     return deferred;
   }
 
+  /** Finished deferred-completion tasks whose condition the next iteration polls. */
+  IntList awaitingCompletion() {
+    return awaiting;
+  }
+
   /** When the thread can next iterate: now, or when its current iteration's cost is spent. */
   long freeAt() {
     return busyUntil;
@@ -140,6 +150,15 @@ final class SchedulerThread {
     spent = p.idleLoopNs();
     boolean progress = false;
     TaskTable t = rt.tasks;
+    // The async wait list first: every registered condition is met (see DeferredCompletion).
+    for (int i = 0; i < awaiting.size(); i++) {
+      int task = awaiting.get(i);
+      spent += p.pollNs();
+      rt.complete(task, this);
+      deferRelease(task);
+      progress = true;
+    }
+    awaiting.clear();
     while (!noticed.isEmpty()) {
       int unit = noticed.pop();
       int block = rt.cores.blockOf(unit);
@@ -150,8 +169,13 @@ final class SchedulerThread {
       spent += p.pollNs();
       progress = true;
       if (t.done[task] == t.blockNum[task]) {
-        rt.complete(task, this);
-        deferRelease(task);
+        if (!DeferredCompletion.registersCondition(t.kernel[task])) {
+          rt.complete(task, this);
+          deferRelease(task);
+        } else if (!rt.lostDeferredCompletion) {
+          awaiting.add(task);
+        }
+        // else (#2260's fault): the hand-off is lost; nothing will ever complete the task
       }
     }
     boolean narrowYield = false;
@@ -159,9 +183,17 @@ final class SchedulerThread {
       if (shape != Shapes.MIX && narrowYield) {
         continue;
       }
-      progress |= dispatch(shape, now);
+      progress |= dispatch(shape, now, false);
       if (shape == Shapes.MIX && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
         narrowYield = true;
+      }
+    }
+    if (dispatchRule.pendingSlots() && !narrowYield) {
+      // PENDING stage (MIX pending placement is not modelled: a MIX block needs idle cores)
+      for (int shape : dispatchOrder) {
+        if (shape != Shapes.MIX && !rt.cores.idleElsewhere(index, shape)) {
+          progress |= dispatch(shape, now, true);
+        }
       }
     }
     for (int shape : dispatchOrder) {
@@ -258,13 +290,14 @@ final class SchedulerThread {
    * shared queue (oldest first), and give each task as many blocks as fit. A task that got no core
    * or has blocks left goes back to the shared queue's tail, as upstream re-pushes it.
    */
-  private boolean dispatch(int shape, long now) {
+  private boolean dispatch(int shape, long now, boolean pending) {
     TaskTable t = rt.tasks;
     boolean any = false;
     IntQueue shared = rt.ready.queue(shape);
     boolean whole = dispatchRule.mixNeedsWholeCluster();
     while (true) {
-      int want = rt.cores.batchSize(index, shape, whole, dispatchRule.aivBatchPerCore());
+      int want = pending ? rt.cores.pendingCount(index, shape)
+          : rt.cores.batchSize(index, shape, whole, dispatchRule.aivBatchPerCore());
       if (want == 0) {
         return any;
       }
@@ -282,7 +315,7 @@ final class SchedulerThread {
       boolean placed = false;
       for (int i = 0; i < got; i++) {
         int task = batch[i];
-        int unit = rt.cores.idleUnit(index, shape, t.mask[task], whole);
+        int unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole);
         if (unit < 0) {
           // no wake: a core of some thread must free first, and that thread iterates when it does
           rt.ready.push(shape, task);
@@ -297,7 +330,7 @@ final class SchedulerThread {
         do {
           dispatchBlock(task, unit, shape, now);
         } while (t.nextBlock[task] < t.blockNum[task]
-            && (unit = rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
+            && (unit = pending ? rt.cores.pendingUnit(index, shape) : rt.cores.idleUnit(index, shape, t.mask[task], whole)) >= 0);
         if (t.nextBlock[task] < t.blockNum[task]) {
           rt.enqueueShared(shape, task);
         }
@@ -317,8 +350,9 @@ final class SchedulerThread {
     long issue = now + spent;
     spent += p.pollNs();
     boolean switched = rt.cores.occupy(unit, task, block, t.mask[task]);
-    long start = issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0);
+    long start = rt.cores.startAfter(unit, issue + p.dispatchNs() + (switched ? p.taskSwitchNs() : 0));
     long visible = start + t.durationNs[task] + p.finishNoticeNs();
+    rt.cores.kernelWindow(unit, start, start + t.durationNs[task]);
     long id = t.id(task);
     rt.record(new TraceEvent.Dispatch(now, id, t.kernel[task], Shapes.trace(shape), block, t.blockNum[task], index,
         rt.cores.coreId(unit)));

@@ -24,8 +24,10 @@ import java.util.OptionalLong;
 /**
  * Dumps the runtime as an analysis {@link Snapshot}: every live task of every ring (last_alive to
  * current) with its device counters, ring and scope, the edges among live tasks, the four rings,
- * the open scopes and those owning live tasks, the orchestrator, and the kernel's pending events
+ * the open scopes and those owning live tasks, the orchestrator (at #277's scope check: blocked on
+ * the task ring at the refused submit, with its scope), and the kernel's pending events
  * in the checker's vocabulary. A scheduler-thread iteration is listed as what it will do: one
+ * {@code complete} per finished deferred-completion task its async wait list holds, one
  * {@code complete} (or {@code block_done}) per finish it has seen, one {@code release} per deferred
  * release, else a {@code dispatch}. The stall policy's own timer is not runtime activity and is left
  * out. Every task waiting in a ready queue is also listed as the device's {@code ready(local)} trace
@@ -162,6 +164,12 @@ final class SnapshotDump {
   }
 
   private static OrchestratorState orchestratorState(Orchestrator o) {
+    if (o.refusedScope() >= 0) {
+      // #277's pre-check stopped the submit before the allocator: it needs a slot of the scope's ring,
+      // and the orchestrator ends that scope only after it.
+      Scope scope = o.scopes().get(o.refusedScope());
+      return new OrchestratorState.Blocked(WaitResource.TASK_RING, scope.ring, 0, OptionalLong.of(scope.id));
+    }
     if (o.blocked()) {
       return switch (o.blockedOn()) {
         case HEAP -> new OrchestratorState.Blocked(WaitResource.HEAP, o.blockedRing());
@@ -185,6 +193,12 @@ final class SnapshotDump {
       if (kind.startsWith(SCHED_PREFIX)) {
         SchedulerThread thread = rt.threads[Integer.parseInt(kind.substring(SCHED_PREFIX.length()))];
         boolean any = false;
+        IntList awaiting = thread.awaitingCompletion();
+        for (int i = 0; i < awaiting.size(); i++) {
+          // a finished deferred-completion task: the iteration's poll of the async wait list completes it
+          b.addPending(PendingEvent.of(at, "complete", t.id(awaiting.get(i))));
+          any = true;
+        }
         IntQueue noticed = thread.noticedBlocks();
         for (int i = 0; i < noticed.size(); i++) {
           int task = rt.cores.taskOfUnit(noticed.get(i));

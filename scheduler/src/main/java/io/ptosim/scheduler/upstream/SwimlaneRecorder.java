@@ -17,13 +17,15 @@ import java.util.Map;
  * per block, from its dispatch to its completion in 50 MHz ticks, and one orchestrator phase per
  * submit. Cores are numbered as upstream's metadata lists them, AIC cores first, then AIV; each
  * core's scheduler thread is its cluster's. What the model does not time is written as such: a
- * block starts on its core at the instant it is dispatched ({@code receive_to_start_cycles} 0),
+ * block starts on its core at the instant it is dispatched ({@code receive_to_start_cycles} 0; a
+ * block pre-loaded into a pending slot so spans its wait for the running one too),
  * a submit's phase is the instant of the submit, and the per-thread scheduler phase lists are
  * empty (the model has no scheduler loop phases).
  */
 public final class SwimlaneRecorder implements TraceSink {
   private final PlatformProfile platform;
-  private final Map<CoreId, Open> open = new HashMap<>();
+  /** Blocks dispatched and not yet done, per core: two while a pending slot holds a pre-loaded block. */
+  private final Map<CoreId, List<Open>> open = new HashMap<>();
   private final Map<Integer, Long> nextReg = new HashMap<>();
   private final List<SwimlaneRecords.AicoreTask> core = new ArrayList<>();
   private final List<SwimlaneRecords.AicpuTask> cpu = new ArrayList<>();
@@ -44,9 +46,10 @@ public final class SwimlaneRecorder implements TraceSink {
     if (event instanceof TraceEvent.Dispatch d) {
       int id = coreIndex(d.core());
       long reg = nextReg.merge(id, 1L, Long::sum);
-      open.put(d.core(), new Open(UpstreamIds.fromModel(d.task()), reg, DeviceClock.ticks(d.atNs())));
+      open.computeIfAbsent(d.core(), k -> new ArrayList<>(2))
+          .add(new Open(UpstreamIds.fromModel(d.task()), reg, DeviceClock.ticks(d.atNs())));
     } else if (event instanceof TraceEvent.BlockDone b) {
-      Open o = open.remove(b.core());
+      Open o = take(b.core(), UpstreamIds.fromModel(b.task()));
       if (o != null) {
         int id = coreIndex(b.core());
         long end = DeviceClock.ticks(b.atNs());
@@ -57,6 +60,20 @@ public final class SwimlaneRecorder implements TraceSink {
       long t = DeviceClock.ticks(s.atNs());
       orch.add(new SwimlaneRecords.OrchestratorPhase(orch.size(), UpstreamIds.fromModel(s.task()), t, t));
     }
+  }
+
+  /** Removes and returns the oldest open block of {@code task} on {@code c}, or null. */
+  private Open take(CoreId c, long task) {
+    List<Open> l = open.get(c);
+    if (l == null) {
+      return null;
+    }
+    for (int i = 0; i < l.size(); i++) {
+      if (l.get(i).task() == task) {
+        return l.remove(i);
+      }
+    }
+    return null;
   }
 
   /** The records so far (the whole run once it has finished). */

@@ -21,6 +21,11 @@ public final class Kernels {
   public static final String LONG = "long";
   /** A short kernel for filler tasks. */
   public static final String SHORT = "short";
+  /**
+   * A deferred-completion waiter (pypto's {@code pld.system.defer_wait}): its kernel registers a wait
+   * condition and returns, and its task completes when the scheduler finds the condition met.
+   */
+  public static final String DEFER_WAIT = io.ptosim.scheduler.runtime.DeferredCompletion.WAITER_KERNEL;
 
   private Kernels() {}
 }

@@ -10,7 +10,7 @@ import com.google.common.collect.ImmutableSortedSet;
 public final class Workloads {
   private static final ImmutableSortedMap<String, Workload> BY_NAME = register(
       new PagedAttention(), new ScopeOverflow(), new SlowHead(), new LostAdvance(), new Demo(), new Chain(),
-      new PinnedHead());
+      new PinnedHead(), new DeferWait());
 
   private Workloads() {}
 

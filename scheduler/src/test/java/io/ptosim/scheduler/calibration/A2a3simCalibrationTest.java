@@ -41,5 +41,9 @@ class A2a3simCalibrationTest {
     assertThat(p.spinNs()).isEqualTo(p.idleLoopNs());
     assertThat(p.pollNs()).isEqualTo(c.medianNs("pollNs"));
     assertThat(p.submitNs()).isEqualTo(c.medianNs("submitNs"));
+    // the orchestrator's host share: pooled over the runs whose submissions overlapped computing cores
+    assertThat(c.hostShare).containsKeys("pa-Case1-dep32768", "pa-unroll-manual-Case1-default");
+    assertThat(p.hostShareNs()).isEqualTo(c.hostShareNs(p.submitNs()));
+    assertThat(PlatformProfiles.a2a3().hostShareNs()).isZero();
   }
 }

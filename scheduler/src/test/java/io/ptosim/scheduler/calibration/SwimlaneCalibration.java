@@ -33,6 +33,13 @@ import java.util.zip.GZIPInputStream;
  * loop iteration = a thread's phase span / its loop_iter span; per-item scheduler cost = a dispatch or
  * complete phase's duration / its tasks_processed; submit = an orchestrator phase's duration.
  * Paged attention's func ids 0..3 are its kernels qk, sf, pv, up (the example's kernel config).
+ *
+ * <p>Host share ({@code hostShareNs}): over each run's submits before its task window could first
+ * fill (the first {@code PTO2_RING_TASK_WINDOW} submits), the wall time from one submit's start to
+ * the next, less the profile's submit cost, per AICore row computing at that submit's start; pooled
+ * (ratio of sums) over the runs whose orchestration overlapped at least one computing core on
+ * average. It is a rate, so it is pooled rather than a median: the host takes its share in rare long
+ * pauses, and the median submit interval does not see them.
  */
 public final class SwimlaneCalibration {
   static final double NS_PER_CYCLE = 1e9 / 50e6;
@@ -46,6 +53,8 @@ public final class SwimlaneCalibration {
   final Map<String, List<Double>> samples = new TreeMap<>();
   int runs;
   int cores = -1;
+  /** Per run whose orchestration overlapped kernels: {sum of submit intervals ns, intervals, sum of computing cores}. */
+  final Map<String, double[]> hostShare = new TreeMap<>();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -147,9 +156,74 @@ public final class SwimlaneCalibration {
           sample("submitNs", ph.path("end_cycles").asLong() - ph.path("start_cycles").asLong());
         }
       }
+      JsonNode env = JSON.readTree(run.resolve("meta.json").toFile()).path("env");
+      int window = env.has("PTO2_RING_TASK_WINDOW") ? env.path("PTO2_RING_TASK_WINDOW").asInt() : 16_384;
+      hostShare(run.getFileName().toString(), d, window);
     } catch (IOException e) {
       throw new UncheckedIOException(run + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Adds the run's submission phase to {@link #hostShare} when it overlapped computing cores. */
+  private void hostShare(String name, JsonNode d, int window) {
+    JsonNode orch = d.path("aicpu_orchestrator_phases").path(0);
+    int n = Math.min(orch.size(), window);
+    if (n < 2) {
+      return;
+    }
+    List<long[]> edges = new ArrayList<>();
+    for (JsonNode r : d.path("aicore_tasks")) {
+      edges.add(new long[] {r.get(3).asLong(), 1});
+      edges.add(new long[] {r.get(4).asLong(), -1});
+    }
+    edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    long[] at = new long[edges.size()];
+    int[] computing = new int[edges.size()];
+    int c = 0;
+    for (int i = 0; i < at.length; i++) {
+      c += (int) edges.get(i)[1];
+      at[i] = edges.get(i)[0];
+      computing[i] = c;
+    }
+    double intervals = 0;
+    double busy = 0;
+    for (int i = 0; i + 1 < n; i++) {
+      long s = orch.get(i).path("start_cycles").asLong();
+      intervals += (orch.get(i + 1).path("start_cycles").asLong() - s) * NS_PER_CYCLE;
+      int k = upperBound(at, s) - 1;
+      busy += k >= 0 ? computing[k] : 0;
+    }
+    if (busy / (n - 1) >= 1) {
+      hostShare.put(name, new double[] {intervals, n - 1, busy});
+    }
+  }
+
+  private static int upperBound(long[] a, long key) {
+    int lo = 0;
+    int hi = a.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] <= key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * The host share per computing core, rounded to whole microseconds, in ns: the pooled ratio of
+   * (submit interval - {@code submitNs}) to computing cores over {@link #hostShare}'s runs.
+   */
+  public long hostShareNs(long submitNs) {
+    double num = 0;
+    double den = 0;
+    for (double[] r : hostShare.values()) {
+      num += r[0] - r[1] * submitNs;
+      den += r[2];
+    }
+    return Math.round(num / den / 1_000) * 1_000;
   }
 
   /** task_id to its first valid func id (aic, then aiv0, then aiv1), streamed: Case1's deps.json is 84 MB. */
@@ -208,5 +282,11 @@ public final class SwimlaneCalibration {
       out.printf("%-16s %8d %12.1f %12.1f %12.1f %12.1f %12.1f%n", name, count(name), quantile(name, 0.1) / 1e3,
           quantile(name, 0.25) / 1e3, quantile(name, 0.5) / 1e3, quantile(name, 0.75) / 1e3, quantile(name, 0.9) / 1e3);
     }
+    out.printf("host share (submissions overlapping computing cores, first task window of each run):%n");
+    out.printf("%-34s %8s %14s %14s %12s%n", "run", "submits", "us/submit", "cores (mean)", "us/core");
+    long submit = medianNs("submitNs");
+    hostShare.forEach((run, r) -> out.printf("%-34s %8d %14.1f %14.2f %12.1f%n", run, (long) r[1], r[0] / r[1] / 1e3,
+        r[2] / r[1], (r[0] - r[1] * submit) / r[2] / 1e3));
+    out.printf("pooled host share per computing core: %.1f us%n", hostShareNs(submit) / 1e3);
   }
 }

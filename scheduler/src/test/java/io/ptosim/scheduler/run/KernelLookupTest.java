@@ -20,7 +20,7 @@ class KernelLookupTest {
     var program = ProgramJson.parse(PROGRAM.replace("KERNEL", "nosuch"));
     assertThatThrownBy(() -> RunConfig.defaults(program))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("op 1: unknown kernel 'nosuch' (known on a2a3: hub, long, mix, pv, qk, sf, short, up; define one with kernel.nosuch=NS)");
+        .hasMessage("op 1: unknown kernel 'nosuch' (known on a2a3: defer_wait, hub, long, mix, pv, qk, sf, short, up; define one with kernel.nosuch=NS)");
   }
 
   @Test

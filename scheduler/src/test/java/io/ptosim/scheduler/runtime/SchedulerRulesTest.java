@@ -310,4 +310,74 @@ class SchedulerRulesTest {
       assertThat(advancers).allMatch(t -> t < p.schedulerThreads());
     }
   }
+
+  /** Independent AIC tasks of the 5 ms scenario kernel: more tasks than one core can run at once. */
+  private static Program independentAic(int n) {
+    ProgramBuilder pb = ProgramBuilder.named("independent-aic");
+    for (int i = 0; i < n; i++) {
+      pb.submit("long", AIC, 1, TensorArg.output((1L + i) << 20, 256));
+    }
+    return pb.build();
+  }
+
+  private static List<TraceEvent.BlockDone> done(Run run) {
+    return run.trace.events(TraceEvent.BlockDone.class);
+  }
+
+  /**
+   * main's PENDING stage: while the AIC core runs task 0, the same pass pre-loads task 1 into the
+   * core's pending slot, and the core starts it the moment task 0's kernel ends, so the two finishes
+   * are one kernel apart. pr482 has one slot per core: task 1 is dispatched only once task 0's finish
+   * is seen, and the core waits a dispatch latency (and the task switch) more.
+   */
+  @Test
+  void mainPreloadsABusyCoresPendingSlotAndPr482WaitsForTheFinish() {
+    assertThat(RuntimeVersions.main().scheduler().dispatch().pendingSlots()).isTrue();
+    assertThat(RuntimeVersions.pr482().scheduler().dispatch().pendingSlots()).isFalse();
+    PlatformProfile p = oneCluster();
+    long kernel = p.kernelDurationNs("long");
+    try (Run main = Run.start(independentAic(2), RuntimeVersions.main(), p);
+        Run pr482 = Run.start(independentAic(2), RuntimeVersions.pr482(), p)) {
+      main.runToEnd();
+      pr482.runToEnd();
+      List<TraceEvent.Dispatch> md = main.trace.events(TraceEvent.Dispatch.class);
+      assertThat(md).hasSize(2);
+      assertThat(md.get(1).atNs()).isLessThan(done(main).get(0).atNs());
+      assertThat(md.get(1).core()).isEqualTo(md.get(0).core());
+      assertThat(done(main).get(1).atNs() - done(main).get(0).atNs()).isEqualTo(kernel);
+      List<TraceEvent.Dispatch> pd = pr482.trace.events(TraceEvent.Dispatch.class);
+      assertThat(pd.get(1).atNs()).isGreaterThanOrEqualTo(done(pr482).get(0).atNs());
+      assertThat(done(pr482).get(1).atNs() - done(pr482).get(0).atNs())
+          .isGreaterThanOrEqualTo(kernel + p.dispatchNs() + p.taskSwitchNs() + p.finishNoticeNs());
+    }
+  }
+
+  /**
+   * The PENDING stage's gate (has_idle_in_other_threads): a thread does not pre-load a block while
+   * another thread has an idle core of that shape, which will take it from the shared queue. Two
+   * clusters on two threads; P's completion on cluster 0 readies two AIC consumers at once in
+   * thread 0's iteration: the first takes cluster 0, the second is left for thread 1's idle cluster
+   * 1 rather than pre-loaded behind the first.
+   */
+  @Test
+  void noCorePreloadsWhileAPeerThreadHasAnIdleCoreOfTheShape() {
+    ProgramBuilder pb = ProgramBuilder.named("two-consumers");
+    TensorArg out = TensorArg.output(1 << 20, 256);
+    pb.submit("short", AIC, 1, out);
+    for (int i = 0; i < 2; i++) {
+      pb.submit("long", AIC, 1, out.as(io.ptosim.scheduler.program.ArgDirection.INPUT),
+          TensorArg.output((2L + i) << 20, 256));
+    }
+    PlatformProfile p = PlatformProfiles.a2a3().with("clusters", 2).with("schedulerThreads", 2);
+    try (Run run = Run.start(pb.build(), RuntimeVersions.main(), p)) {
+      run.runToEnd();
+      List<TraceEvent.Dispatch> d = run.trace.events(TraceEvent.Dispatch.class);
+      assertThat(d).extracting(TraceEvent.Dispatch::task).containsExactlyInAnyOrder(id(0), id(1), id(2));
+      TraceEvent.Dispatch c1 = d.stream().filter(x -> x.task() == id(1)).findFirst().orElseThrow();
+      TraceEvent.Dispatch c2 = d.stream().filter(x -> x.task() == id(2)).findFirst().orElseThrow();
+      assertThat(c1.core()).isNotEqualTo(c2.core());
+      assertThat(List.of(c1.thread(), c2.thread())).containsExactlyInAnyOrder(0, 1);
+    }
+  }
+
 }

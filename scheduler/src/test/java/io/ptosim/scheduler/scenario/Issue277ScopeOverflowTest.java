@@ -2,15 +2,20 @@ package io.ptosim.scheduler.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ptosim.analysis.StallChecker;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.TaskRecord;
 import io.ptosim.analysis.snapshot.TaskState;
 import io.ptosim.analysis.snapshot.WaitResource;
+import io.ptosim.analysis.text.SnapshotPrinter;
+import io.ptosim.analysis.verdict.Verdict;
+import io.ptosim.analysis.verdict.VerdictKind;
 import io.ptosim.scheduler.run.Outcome;
 import io.ptosim.scheduler.run.RunConfig;
 import io.ptosim.scheduler.runtime.TaskIds;
 import io.ptosim.scheduler.workload.WorkloadParams;
 import io.ptosim.scheduler.workload.Workloads;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +44,9 @@ class Issue277ScopeOverflowTest {
     assertThat(run.report().virtualTimeNs()).isEqualTo(STALL_NS);
     assertThat(run.report().stalls()).isEmpty();
     assertThat(run.report().finding().orElseThrow().verdict()).isEqualTo("SCOPE_DEADLOCK");
-    assertThat(run.finalSnapshot().orchestrator()).isEqualTo(new OrchestratorState.Running());
+    // The dump of that instant: the orchestrator stopped at the submit into scope 1, which needs a slot of ring 1.
+    assertThat(run.finalSnapshot().orchestrator())
+        .isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 1, 0, OptionalLong.of(1)));
     TaskRecord head = run.task(HEAD);
     assertThat(head.state()).isEqualTo(TaskState.COMPLETED);
     assertThat(head.fanout().toString()).isEqualTo("0/1");
@@ -79,6 +86,14 @@ class Issue277ScopeOverflowTest {
         "[ERROR] check_scope_can_accept_task: Tasks in current scope (63) >= task_window_size (64).",
         "[ERROR] check_scope_can_accept_task:   scope_depth:        2",
         "[ERROR] check_scope_can_accept_task:   active_tasks:       63 / 64");
+    // The checker on the full snapshot of that instant agrees with the device's report (the scope-capacity rule).
+    assertThat(SnapshotPrinter.print(run.finalSnapshot())).contains("orchestrator=blocked waiting=task_ring ring=1 scope=1\n");
+    Verdict verdict = new StallChecker(run.finalSnapshot()).verdict();
+    assertThat(verdict.kind()).isEqualTo(VerdictKind.REAL_DEADLOCK);
+    assertThat(verdict.certain()).isTrue();
+    assertThat(verdict.reason()).isEqualTo("Scope 1 owns 63 live tasks of ring 1, which holds at most 63 (window 64);"
+        + " none retires before scope_end, and the blocked orchestrator must submit one more task in that scope first:"
+        + " no slot can ever free (capacity). Raise PTO2_RING_TASK_WINDOW above 64 (to at least 128) or split the scope.");
   }
 
   @Test

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * with batch 1 and blocks at 2,612,300 ns; kernels take 1-2 ms on a2a3sim, and the ring head (the
  * hidden alloc task, COMPLETED, fanout 1/2) is retired only after UP of block 0 releases it (the
  * explicit hub -> UP0 edge), at 14.35 ms. The legacy heuristic gives up 1 ms into the stall while
- * 80 QK tasks are READY with fanin 1/1 and 48 kernels run: progress that exists but is not retired.
+ * 56 QK tasks are READY with fanin 1/1 and 72 are dispatched (48 kernels run, and main's pending slots
+ * hold 24 more, one per AIC core): progress that exists but is not retired.
  * The same run under {@code patient} completes. With seed bug 1 or 2 switched on, the checker
  * policy names the broken rule.
  */
@@ -75,10 +76,10 @@ class Issue495PartialManualTest {
     assertThat(snapshot.orchestrator()).isEqualTo(new OrchestratorState.Blocked(WaitResource.TASK_RING, 2));
     assertThat(snapshot.ring(2)).contains(new RingRecord(2, 1024, TaskIds.of(2, 0), TaskIds.of(2, 1023)));
     List<TaskRecord> ready = snapshot.tasks().stream().filter(t -> t.state() == TaskState.READY).toList();
-    assertThat(ready).hasSize(80).allSatisfy(t -> assertThat(t.fanin().isComplete()).isTrue());
-    assertThat(ready.get(0).id()).isEqualTo(TaskIds.of(2, 193));
+    assertThat(ready).hasSize(56).allSatisfy(t -> assertThat(t.fanin().isComplete()).isTrue());
+    assertThat(ready.get(0).id()).isEqualTo(TaskIds.of(2, 289));
     assertThat(ready.get(0).fanin().toString()).isEqualTo("1/1");
-    assertThat(snapshot.tasks().stream().filter(t -> t.state() == TaskState.RUNNING)).hasSize(48);
+    assertThat(snapshot.tasks().stream().filter(t -> t.state() == TaskState.RUNNING)).hasSize(72);
     assertThat(snapshot.tasks().stream().filter(t -> t.state() == TaskState.CONSUMED)).isEmpty();
     // The head is the hub: completed at submit, never published, waiting for UP 0's release.
     assertThat(run.task(HUB)).satisfies(h -> {
@@ -89,9 +90,9 @@ class Issue495PartialManualTest {
     });
 
     // The dump is what `ptosim check` reads: printed, parsed back, the checker sees the progress.
-    // Every queued task is listed as the device's ready(local) line: exactly the 80 READY tasks.
+    // Every queued task is listed as the device's ready(local) line: exactly the 56 READY tasks.
     String text = run.report().finalSnapshotText().orElseThrow();
-    assertThat(text.lines().filter(l -> l.startsWith("ready(local): "))).hasSize(80)
+    assertThat(text.lines().filter(l -> l.startsWith("ready(local): "))).hasSize(56)
         .allSatisfy(l -> assertThat(l).endsWith(" shape=0 fanin=1/1"));
     var parsed = SnapshotParser.parse(text).snapshot();
     assertThat(parsed.evidence()).extracting(TraceEvidence::task)
@@ -235,9 +236,9 @@ class Issue495PartialManualTest {
     var snapshot = run.finalSnapshot();
     List<Long> pendingQueued = snapshot.evidence().stream().map(TraceEvidence::task)
         .filter(id -> run.task(id).state() == TaskState.PENDING).sorted().toList();
-    assertThat(pendingQueued).hasSize(80).allSatisfy(id -> assertThat(run.task(id).fanin().isComplete()).isTrue());
+    assertThat(pendingQueued).hasSize(56).allSatisfy(id -> assertThat(run.task(id).fanin().isComplete()).isTrue());
     long named = pendingQueued.get(0);
-    assertThat(named).isEqualTo(TaskIds.of(2, 139));
+    assertThat(named).isEqualTo(TaskIds.of(2, 239));
     assertThat(run.report().finding()).hasValueSatisfying(f -> {
       assertThat(f.verdict()).isEqualTo("INVARIANT_VIOLATION");
       assertThat(f.reason()).startsWith("Impossible state: a ready(local) trace shows task " + named

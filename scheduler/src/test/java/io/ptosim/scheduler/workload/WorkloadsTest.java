@@ -31,12 +31,12 @@ class WorkloadsTest {
   @Test
   void registryByName() {
     assertThat(Workloads.names())
-        .containsExactly("chain", "demo", "lost-advance", "paged-attention", "pinned-head", "scope-overflow", "slow-head");
+        .containsExactly("chain", "defer-wait", "demo", "lost-advance", "paged-attention", "pinned-head", "scope-overflow", "slow-head");
     assertThat(Workloads.byName("demo").name()).isEqualTo("demo");
     assertThat(Workloads.all()).allSatisfy(w -> assertThat(w.description()).isNotBlank());
     assertThatThrownBy(() -> Workloads.byName("nope"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown workload 'nope' (known: chain, demo, lost-advance, paged-attention, pinned-head, scope-overflow, slow-head)");
+        .hasMessage("unknown workload 'nope' (known: chain, defer-wait, demo, lost-advance, paged-attention, pinned-head, scope-overflow, slow-head)");
   }
 
   @Test

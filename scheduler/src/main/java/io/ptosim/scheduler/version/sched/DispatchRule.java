@@ -26,11 +26,24 @@ public sealed interface DispatchRule {
   boolean aivBatchPerCore();
 
   /**
+   * Whether a pass ends with a PENDING stage: an AIC or AIV core running a block takes a second,
+   * pre-loaded block into its pending slot (which the core starts when the running kernel ends),
+   * unless a peer thread has an idle core of that shape.
+   */
+  boolean pendingSlots();
+
+  /**
    * pr482 (01d0723 aicpu_executor.cpp get_dispatch_order, CoreTracker::get_valid_cluster_offset_states):
    * a MIX cluster is valid only with AIC, AIV0 and AIV1 all idle; an AIV batch pops one task per
-   * cluster with an idle AIV; no MIX priority beyond going first.
+   * cluster with an idle AIV; no MIX priority beyond going first; a core holds one block at a time
+   * (no pending slot).
    */
   record WidestFirst() implements DispatchRule {
+    @Override
+    public boolean pendingSlots() {
+      return false;
+    }
+
     @Override
     public boolean narrowYieldsToQueuedMix() {
       return false;
@@ -51,9 +64,17 @@ public sealed interface DispatchRule {
    * main (6ebaf77 scheduler_dispatch.cpp run_staging_order, has_residual_mix; scheduler_types.h
    * classify_mix_cluster, get_idle_core_offset_states): MIX strict priority (AIC/AIV yield while the
    * MIX queue is non-empty after the MIX stage), a MIX block needs only its masked cores idle, an AIV
-   * batch pops one task per idle AIV core.
+   * batch pops one task per idle AIV core. The pass's PENDING stage (run_staging_order after the IDLE
+   * stage; scheduler_types.h CoreExecState's running + pending dual slot; scheduler_completion.cpp
+   * promote_pending_to_running): AIC/AIV cores that run a block take one more into the pending slot,
+   * skipped for a shape while a peer thread has an idle core of it (has_idle_in_other_threads).
    */
   record MixStrictPriority() implements DispatchRule {
+    @Override
+    public boolean pendingSlots() {
+      return true;
+    }
+
     @Override
     public boolean narrowYieldsToQueuedMix() {
       return true;
