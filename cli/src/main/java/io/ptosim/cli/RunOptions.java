@@ -198,6 +198,7 @@ final class RunOptions {
     RuntimeVersion version = parse(() -> RuntimeVersions.byName(runtime), "--runtime");
     parse(() -> {
       version.orchestrator().reportFatal().check(program);
+      io.ptosim.scheduler.runtime.DeferredCompletion.check(program, version.scheduler().asyncCompletion());
       return version;
     }, source.program != null ? source.program.toString() : "--workload " + describe());
     RunConfig.Builder builder = RunConfig.builder(program).runtime(version);

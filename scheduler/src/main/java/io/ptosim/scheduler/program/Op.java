@@ -2,6 +2,7 @@ package io.ptosim.scheduler.program;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import java.util.OptionalInt;
 
 /**
  * One operation of an orchestration program. Tasks are named by their program-local id, the
@@ -30,10 +31,22 @@ public sealed interface Op {
    * and tensor arguments. Upstream counts a task's subtasks as {@code block_num x cores} in an int16,
    * so that product is at most {@value #MAX_SUBTASKS}; its OUTPUT bytes total at most
    * {@link TensorArg#MAX_BYTES}.
+   *
+   * <p>{@code completionConditions}: how many completion conditions the task's kernel registers in
+   * each of its subtasks (one block on one core; upstream's {@code register_completion_condition}
+   * calls per kernel invocation) before it returns, which makes the task's completion deferred
+   * (6ebaf77 {@code pto_async_kernel_api.h}). Empty: as the kernel does by itself
+   * ({@code defer_wait} one, every other kernel none; {@code DeferredCompletion}).
    */
-  record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) implements Op {
+  record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args,
+      OptionalInt completionConditions) implements Op {
     /** Upstream's int16 subtask count: {@code block_num x popcount(active_mask & 7)} at most this. */
     public static final int MAX_SUBTASKS = Short.MAX_VALUE;
+
+    /** A task whose kernel registers the conditions it registers by itself. */
+    public Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) {
+      this(task, kernel, activeMask, blockNum, args, OptionalInt.empty());
+    }
 
     public Submit {
       Preconditions.checkArgument(task >= 0, "task id must be non-negative");
@@ -47,6 +60,9 @@ public sealed interface Op {
           "block_num x cores must be at most %s (upstream's int16 subtask count): %s x %s", MAX_SUBTASKS, blockNum, cores);
       Preconditions.checkNotNull(args, "args");
       totalOutputBytes(args, true);
+      Preconditions.checkNotNull(completionConditions, "completionConditions");
+      Preconditions.checkArgument(completionConditions.orElse(0) >= 0,
+          "completion_conditions must be non-negative: %s", completionConditions.orElse(0));
     }
 
     /** Heap bytes this task's OUTPUT arguments take from its ring (at most {@link TensorArg#MAX_BYTES}). */

@@ -50,6 +50,16 @@ public final class ProgramBuilder {
     return nextTask++;
   }
 
+  /**
+   * Submits a task whose kernel registers {@code conditions} completion conditions in each of its
+   * subtasks (the program format's {@code completion_conditions}) and returns its id.
+   */
+  public long submitRegistering(int conditions, String kernel, int activeMask, int blockNum, TensorArg... args) {
+    ops.add(new Op.Submit(nextTask, kernel, activeMask, blockNum, ImmutableList.copyOf(args),
+        java.util.OptionalInt.of(conditions)));
+    return nextTask++;
+  }
+
   /** alloc_tensors(outputs...): creates the hidden buffer-owner task and returns its id. */
   public long allocTensors(TensorArg... outputs) {
     ops.add(new Op.AllocTensors(nextTask, ImmutableList.copyOf(outputs)));

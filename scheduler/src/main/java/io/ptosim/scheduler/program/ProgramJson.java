@@ -104,6 +104,7 @@ public final class ProgramJson {
           .put("active_mask", submit.activeMask())
           .put("block_num", submit.blockNum());
       argsNode(node.putArray("args"), submit.args());
+      submit.completionConditions().ifPresent(n -> node.put("completion_conditions", n));
     } else if (op instanceof Op.AllocTensors alloc) {
       node.put("op", "alloc_tensors").put("task", alloc.task());
       argsNode(node.putArray("outputs"), alloc.outputs());
@@ -179,9 +180,10 @@ public final class ProgramJson {
             f.only(ImmutableSet.of("op"));
             return new Op.ScopeEnd();
           case "submit":
-            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args"));
+            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args", "completion_conditions"));
             return new Op.Submit(
-                f.integer("task"), f.text("kernel"), f.int32("active_mask"), f.int32("block_num"), f.args("args"));
+                f.integer("task"), f.text("kernel"), f.int32("active_mask"), f.int32("block_num"), f.args("args"),
+                f.optionalInt32("completion_conditions"));
           case "alloc_tensors":
             f.only(ImmutableSet.of("op", "task", "outputs"));
             return new Op.AllocTensors(f.integer("task"), f.args("outputs"));
@@ -260,6 +262,11 @@ public final class ProgramJson {
         throw error("field '" + field + "' must be a 32-bit integer, got " + kind(value));
       }
       return value.asInt();
+    }
+
+    /** An optional 32-bit integer field: empty when absent. */
+    java.util.OptionalInt optionalInt32(String field) throws ProgramException {
+      return node.has(field) ? java.util.OptionalInt.of(int32(field)) : java.util.OptionalInt.empty();
     }
 
     /** An enum constant spelled exactly as its name; the message lists the choices. */

@@ -299,6 +299,7 @@ final class Orchestrator {
     }
     int g = newTask(s.task(), scope, ring, start, size);
     t.kernel[g] = s.kernel();
+    t.conditions[g] = DeferredCompletion.conditionsPerSubtask(s);
     t.durationNs[g] = rt.platform.kernelDurationNs(s.kernel());
     t.mask[g] = (byte) s.activeMask();
     t.blockNum[g] = s.blockNum();

@@ -47,6 +47,10 @@ final class TaskTable {
   /** The linear end of the task's entries in its ring's fanin spill pool (spill_start + spilled edges); 0 = none. */
   final int[] spillEnd;
   final String[] kernel;
+  /** Completion conditions the task's kernel registers per subtask (DeferredCompletion); 0 = none. */
+  final int[] conditions;
+  /** Conditions the task's finished subtasks handed to the async wait list so far (its wait entry). */
+  final int[] registered;
   /** The task's producers (its fanin), in the order they became known. */
   final LinkedIntLists producers;
   /** The task's consumers not yet released by its completion (its fanout list), newest first. */
@@ -76,6 +80,8 @@ final class TaskTable {
     depMark = new int[capacity];
     spillEnd = new int[capacity];
     kernel = new String[capacity];
+    conditions = new int[capacity];
+    registered = new int[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);
     consumers = new LinkedIntLists(capacity, capacity * 4);
   }

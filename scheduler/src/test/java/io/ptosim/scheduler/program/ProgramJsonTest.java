@@ -55,6 +55,23 @@ class ProgramJsonTest {
   }
 
   @Test
+  void completionConditionsAreWrittenOnlyWhenStatedAndRoundTrip() throws ProgramException {
+    ProgramBuilder pb = ProgramBuilder.named("async");
+    pb.submitRegistering(65, "short", 2, 1, TensorArg.output(1 << 28, 4));
+    pb.submitRegistering(0, "defer_wait", 2, 1, TensorArg.input(1 << 28, 0, 4));
+    pb.submit("short", 2, 1, TensorArg.input(1 << 28, 0, 4));
+    Program p = pb.build();
+    String text = ProgramJson.write(p);
+    assertThat(text).contains("\n{\"op\":\"submit\",\"task\":0,\"kernel\":\"short\",\"active_mask\":2,\"block_num\":1,"
+        + "\"args\":[{\"dir\":\"OUTPUT\",\"base\":268435456,\"offset\":0,\"size\":4}],\"completion_conditions\":65},\n");
+    assertThat(text).contains("\"kernel\":\"defer_wait\",\"active_mask\":2,\"block_num\":1,"
+        + "\"args\":[{\"dir\":\"INPUT\",\"base\":268435456,\"offset\":0,\"size\":4}],\"completion_conditions\":0},\n");
+    assertThat(text.lines().filter(l -> l.contains("completion_conditions"))).hasSize(2);
+    assertThat(ProgramJson.parse(text)).isEqualTo(p);
+    assertThat(((Op.Submit) ProgramJson.parse(text).ops().get(2)).completionConditions()).isEmpty();
+  }
+
+  @Test
   void roundTripThroughFile(@TempDir Path dir) throws IOException, ProgramException {
     Program p = sample();
     Path file = dir.resolve("p.json");
@@ -132,6 +149,9 @@ class ProgramJsonTest {
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[{\"dir\":\"INPUT\",\"base\":0,\"size\":4}]}|op 1: (submit) args[0]: missing field 'offset'",
       "{\"op\":\"alloc_tensors\",\"task\":0,\"outputs\":[{\"dir\":\"OUTPUT\",\"base\":0,\"offset\":0,\"size\":4,\"dtype\":1}]}|op 1: (alloc_tensors) outputs[0]: unknown field 'dtype'",
       "{\"op\":\"add_dependency\",\"producer\":1}|op 1: (add_dependency) missing field 'consumer'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":-1}|op 1: (submit) completion_conditions must be non-negative: -1",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":\"65\"}|op 1: (submit) field 'completion_conditions' must be a 32-bit integer, got string \"65\"",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":4294967296}|op 1: (submit) field 'completion_conditions' must be a 32-bit integer, got number 4294967296",
       "{\"op\":\"report_fatal\",\"code\":9}|op 1: (report_fatal) missing field 'message'",
       "{\"op\":\"report_fatal\",\"code\":0,\"message\":\"x\"}|op 1: (report_fatal) code must be positive (0 is no error): 0",
       "{\"op\":\"report_fatal\",\"code\":\"9\",\"message\":\"x\"}|op 1: (report_fatal) field 'code' must be a 32-bit integer, got string \"9\"",

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report ptosim's device prints for three of upstream's fatal-code fixtures, against the real
+ * The report ptosim's device prints for four of upstream's fatal-code fixtures, against the real
  * runs' own logs in the corpus: every {@code [ERROR]} line the runtime printed from the function
  * that gave up, without its {@code [file:line]} location, in order.
  */
@@ -73,5 +73,19 @@ class FixtureLogsTest {
     assertThat(f.exitCode()).isEqualTo(9);
     assertThat(f.deviceLog())
         .containsExactlyElementsOf(errorLines(run("fatal-explicit-fatal"), "aicpu_orchestration_entry"));
+  }
+
+  @Test
+  void theSlabOverflowPrintsOnlyTheExecutorsLineAsTheRealRunDoes() throws IOException {
+    Path dir = run("fatal-async-wait-overflow");
+    ProgramBuilder b = ProgramBuilder.named("async-wait-overflow");
+    b.submitRegistering(65, "short", 0b010, 1, TensorArg.output(0x1000_0000L, 4));
+    RunReport r = main(b.build(), RingConfig.defaults());
+
+    assertThat(r.exitCode()).isEqualTo(102);
+    // the scheduler's complete_slot_task latches the slab's code without a word; the executor reports it
+    assertThat(errorLines(dir, "complete_slot_task")).isEmpty();
+    assertThat(errorLines(dir, "aicpu_execute")).hasSize(1);
+    assertThat(r.deviceLog()).containsExactlyElementsOf(errorLines(dir, "aicpu_execute"));
   }
 }
