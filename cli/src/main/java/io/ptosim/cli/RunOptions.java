@@ -196,6 +196,11 @@ final class RunOptions {
     PlatformProfile finalProfile = profile;
     RingConfig finalRings = rings;
     RuntimeVersion version = parse(() -> RuntimeVersions.byName(runtime), "--runtime");
+    parse(() -> {
+      version.orchestrator().reportFatal().check(program);
+      io.ptosim.scheduler.runtime.DeferredCompletion.check(program, version.scheduler().asyncCompletion());
+      return version;
+    }, source.program != null ? source.program.toString() : "--workload " + describe());
     RunConfig.Builder builder = RunConfig.builder(program).runtime(version);
     if (policy != null) {
       builder.policy(policy);

@@ -132,6 +132,20 @@ class HostileInputTest {
   }
 
   @Test
+  void aProgramWhoseKernelRegistersCompletionConditionsIsRefusedUnderPr482() throws Exception {
+    Path f = file("async.json", "{\"format\":\"ptosim-program\",\"version\":1,\"name\":\"a\",\"ops\":["
+        + "{\"op\":\"submit\",\"task\":0,\"kernel\":\"short\",\"active_mask\":2,\"block_num\":1,\"args\":[],"
+        + "\"completion_conditions\":65}]}");
+    oneLineInputError(Cli.run("run", "--program", f.toString(), "--runtime", "pr482"), f + ": op 0: (submit"
+        + " completion_conditions 65) runtime pr482 (01d0723) has no deferred completion (no register_completion_condition,"
+        + " no async wait list): a kernel registering completion conditions does not build there");
+    Cli main = Cli.run("run", "--program", f.toString(), "--runtime", "main-6ebaf77", "--platform", "a2a3sim");
+    assertThat(main.exit()).as(main.err()).isEqualTo(1);
+    assertThat(main.out()).contains("ASYNC_WAIT_OVERFLOW: task 0 block 0 on AIV0: its kernel registered 65 completion"
+        + " conditions, past the 64 its deferred slab holds");
+  }
+
+  @Test
   void snapshotsRefuseBlockNumZeroEdgeNoneBesideEdgesAndPendingOfNoTask() throws Exception {
     Path zero = file("z.txt", String.format(TASK, "1", "0"));
     oneLineInputError(Cli.run("check", zero.toString()), zero + ": line 1: bad token 'block_num=0': a task has at least one block");

@@ -86,8 +86,9 @@ final class InvariantCheck {
     RingRecord ring = index.ring(index.ringPosition(target));
     boolean blocked = orchestrator.kind() == OrchestratorState.Kind.BLOCKED;
     if (ring.liveCount() == 0) {
-      // An empty ring is a legal wait only for a pool that can never reclaim (the capacity rule's case).
-      if (blocked && new DepPoolCapacity(index.snapshot()).deadlock().isEmpty()) {
+      // An empty ring is a legal wait only for a pool that can never reclaim (the capacity rules' case).
+      if (blocked && new DepPoolCapacity(index.snapshot()).deadlock().isEmpty()
+          && new FaninPoolCapacity(index.snapshot()).deadlock().isEmpty()) {
         add(InvariantRule.EMPTY_RING_WAIT, new WaitVertex.Orchestrator(),
             "the orchestrator waits on ring " + target + ", which holds no live task (last_alive = current = "
                 + ring.current() + ")");

@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * Answers, for one stall snapshot: will the head of the ring the orchestrator waits on ever be
  * CONSUMED and advanced past? It checks the runtime's invariants, applies the capacity rules of
- * the dependency pool ({@link DepPoolCapacity}) and of a scope ({@link ScopeCapacity}), builds the
+ * the dependency pool ({@link DepPoolCapacity}), the fanin spill pool ({@link FaninPoolCapacity})
+ * and a scope ({@link ScopeCapacity}), builds the
  * wait-for graph,
  * reduces it (Holt) and reads the verdict off what is left; all of it at construction, in
  * O(tasks + edges), so that a simulation can afford one checker per allocator stall.
@@ -43,6 +44,7 @@ public final class StallChecker {
     Dependencies dependencies = new Dependencies(new TaskIndex(snapshot));
     InvariantCheck.Findings findings = InvariantCheck.run(dependencies);
     Optional<RealDeadlock> capacity = new DepPoolCapacity(snapshot).deadlock()
+        .or(() -> new FaninPoolCapacity(snapshot).deadlock())
         .or(() -> new ScopeCapacity(snapshot).deadlock());
     if (!findings.violations().isEmpty()) {
       verdict = violation(findings);

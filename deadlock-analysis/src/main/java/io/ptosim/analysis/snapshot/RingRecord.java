@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param lastAlive id of the oldest task not yet retired (the ring head)
  * @param current id the next allocated task will get
  * @param depPool the ring's dependency pool, when the snapshot records it
+ * @param faninPool the ring's fanin spill pool, when the snapshot records it
  */
-public record RingRecord(int ring, long window, long lastAlive, long current, Optional<DepPoolRecord> depPool) {
+public record RingRecord(int ring, long window, long lastAlive, long current, Optional<DepPoolRecord> depPool,
+    Optional<FaninPoolRecord> faninPool) {
 
   /** The upstream default task window per ring. */
   public static final long DEFAULT_WINDOW = 16_384;
@@ -27,16 +29,27 @@ public record RingRecord(int ring, long window, long lastAlive, long current, Op
     checkArgument(
         lastAlive <= current, "ring %s: last_alive %s exceeds current %s", ring, lastAlive, current);
     checkNotNull(depPool, "depPool");
+    checkNotNull(faninPool, "faninPool");
   }
 
-  /** A ring whose dependency pool is not recorded. */
+  /** A ring whose pools are not recorded. */
   public RingRecord(int ring, long window, long lastAlive, long current) {
-    this(ring, window, lastAlive, current, Optional.empty());
+    this(ring, window, lastAlive, current, Optional.empty(), Optional.empty());
+  }
+
+  /** A ring whose fanin spill pool is not recorded. */
+  public RingRecord(int ring, long window, long lastAlive, long current, Optional<DepPoolRecord> depPool) {
+    this(ring, window, lastAlive, current, depPool, Optional.empty());
   }
 
   /** This ring with its dependency pool recorded. */
   public RingRecord withDepPool(DepPoolRecord pool) {
-    return new RingRecord(ring, window, lastAlive, current, Optional.of(pool));
+    return new RingRecord(ring, window, lastAlive, current, Optional.of(pool), faninPool);
+  }
+
+  /** This ring with its fanin spill pool recorded. */
+  public RingRecord withFaninPool(FaninPoolRecord pool) {
+    return new RingRecord(ring, window, lastAlive, current, depPool, Optional.of(pool));
   }
 
   /** Number of task ids between the head and the allocation cursor. */

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.ptosim.analysis.internal.LongIntMap;
 import io.ptosim.analysis.snapshot.Count;
 import io.ptosim.analysis.snapshot.DepPoolRecord;
+import io.ptosim.analysis.snapshot.FaninPoolRecord;
 import io.ptosim.analysis.snapshot.Edge;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -272,6 +273,17 @@ public final class SnapshotParser {
         Count pool = r.count("dep_pool");
         record = record.withDepPool(new DepPoolRecord(pool.done(), pool.total(), r.id("dep_reclaim_at")));
       }
+      if (r.has("fanin_pool") != r.has("fanin_held")) {
+        throw r.bad(r.has("fanin_pool") ? "fanin_pool" : "fanin_held", "fanin_pool and fanin_held go together");
+      }
+      if (r.has("fanin_pool")) {
+        Count pool = r.count("fanin_pool");
+        long held = r.id("fanin_held");
+        if (held > pool.done()) {
+          throw r.bad("fanin_held", "fanin_held exceeds the pool's used " + pool.done());
+        }
+        record = record.withFaninPool(new FaninPoolRecord(pool.done(), pool.total(), held));
+      }
       builder.addRing(record);
     }
 
@@ -324,7 +336,7 @@ public final class SnapshotParser {
           return resource;
         }
       }
-      throw r.bad("waiting", "expected task_ring, heap or dep_pool");
+      throw r.bad("waiting", "expected task_ring, heap, dep_pool or fanin_pool");
     }
 
     private void pending(RecordLine r) throws SnapshotFormatException {

@@ -3,6 +3,7 @@ package io.ptosim.analysis.text;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.ptosim.analysis.snapshot.DepPoolRecord;
+import io.ptosim.analysis.snapshot.FaninPoolRecord;
 import io.ptosim.analysis.snapshot.Edge;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
@@ -64,6 +65,11 @@ public final class SnapshotPrinter {
         DepPoolRecord pool = ring.depPool().get();
         out.append(" dep_pool=").append(Long.toString(pool.used())).append('/').append(Long.toString(pool.size()))
             .append(" dep_reclaim_at=").append(Long.toString(pool.reclaimAt()));
+      }
+      if (ring.faninPool().isPresent()) {
+        FaninPoolRecord pool = ring.faninPool().get();
+        out.append(" fanin_pool=").append(Long.toString(pool.used())).append('/').append(Long.toString(pool.size()))
+            .append(" fanin_held=").append(Long.toString(pool.held()));
       }
       out.append('\n');
     }

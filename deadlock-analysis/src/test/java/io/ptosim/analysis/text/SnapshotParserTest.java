@@ -175,7 +175,7 @@ class SnapshotParserTest {
       scope=1 mode=SOMETIMES state=open => line 3: bad token 'mode=SOMETIMES': expected AUTO or MANUAL
       scope=1 mode=AUTO => line 3: missing token 'state=' in scope record
       orchestrator=asleep => line 3: bad token 'orchestrator=asleep': expected blocked, running or finished
-      orchestrator=blocked waiting=disk ring=0 => line 3: bad token 'waiting=disk': expected task_ring, heap or dep_pool
+      orchestrator=blocked waiting=disk ring=0 => line 3: bad token 'waiting=disk': expected task_ring, heap, dep_pool or fanin_pool
       ring=0 last_alive=1 current=2 dep_pool=3/4 => line 3: bad token 'dep_pool=3/4': dep_pool and dep_reclaim_at go together
       ring=0 last_alive=1 current=2 dep_pool=5/4 dep_reclaim_at=64 => line 3: bad token 'dep_pool=5/4': done exceeds total
       pending=complete task=1 => line 3: missing token 'at_ns=' in pending record

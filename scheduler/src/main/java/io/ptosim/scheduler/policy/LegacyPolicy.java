@@ -9,8 +9,9 @@ import java.util.Optional;
  * {@value #SPIN_LIMIT} spins in which the ring's last_alive did not increase. The spin budget is
  * modelled as one timer of {@code SPIN_LIMIT * spinNs} that restarts whenever the orchestrator sees
  * last_alive increase; progress that is real but not yet retired (a READY task, a running kernel)
- * is invisible to it. A dependency-pool stall (01d0723's {@code PTO2DepListPool::ensure_space})
- * prints {@code (ring R)} and exits without an error code (code 0).
+ * is invisible to it. A pool stall (01d0723's {@code PTO2DepListPool::ensure_space} and
+ * {@code PTO2FaninPool::ensure_space}, both PTO2_DEP_POOL_SPIN_LIMIT = 100,000 spins) prints
+ * {@code (ring R)} and exits without an error code (code 0).
  */
 final class LegacyPolicy implements StallPolicy {
   /** Upstream PTO2_ALLOC_SPIN_LIMIT. */
@@ -37,8 +38,8 @@ final class LegacyPolicy implements StallPolicy {
   public StallDecision onTimer(StallContext stall) {
     stall.verdict("SPIN_LIMIT", "last_alive of ring " + stall.ring() + " stayed at " + stall.lastAlive() + " for "
         + SPIN_LIMIT + " spins (" + budgetNs(stall) + " ns); current=" + stall.current(), Optional.empty());
-    // 01d0723's pool prints its report and calls exit(1): no orch_error_code is latched.
-    int code = stall.resource() == StallResource.DEP_POOL ? 0 : stall.resource().errorCode();
+    // 01d0723's pools (dep list, fanin spill) print their report and call exit(1): no orch_error_code is latched.
+    int code = stall.resource().pool() ? 0 : stall.resource().errorCode();
     return StallDecision.abort(code, message(stall));
   }
 
@@ -48,6 +49,6 @@ final class LegacyPolicy implements StallPolicy {
 
   static String message(StallContext stall) {
     StallResource r = stall.resource();
-    return r == StallResource.DEP_POOL ? r.fatalMessage() + " (ring " + stall.ring() + ")" : r.fatalMessage();
+    return r.pool() ? r.fatalMessage() + " (ring " + stall.ring() + ")" : r.fatalMessage();
   }
 }

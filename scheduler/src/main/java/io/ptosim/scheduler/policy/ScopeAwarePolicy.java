@@ -12,7 +12,7 @@ import java.util.Optional;
  *       code 1, {@code FATAL: Scope Deadlock Detected! (ring R)};
  *   <li>at each check, a ring head that is the oldest task owned by any open scope on that ring
  *       (ring 3: any depth from 3 on) is a proven cycle (#1610): abort with the resource's code (3
- *       task ring, 2 heap, 4 dep pool);
+ *       task ring, 2 heap, 4 dep pool); the fanin spill pool's {@code ensure_space} has no such check;
  *   <li>the first check starts a {@value #BACKSTOP_NS} ns clock; the first check at or after it
  *       aborts the same way (the backstop).
  * </ul>
@@ -51,7 +51,8 @@ final class ScopeAwarePolicy implements StallPolicy {
   public StallDecision onTimer(StallContext stall) {
     if (firstCheckPending) {
       firstCheckPending = false;
-      if (stall.headIsOldestOpenScopeTask()) {
+      // Main's PTO2FaninPool::ensure_space takes no oldest open task: the spill pool has the backstop only.
+      if (stall.resource() != StallResource.FANIN_POOL && stall.headIsOldestOpenScopeTask()) {
         stall.verdict("SCOPE_CYCLE", "head task " + stall.lastAlive() + " of ring " + stall.ring()
             + " is the oldest task of an open scope on this ring: no open scope can end while the orchestrator is blocked",
             Optional.empty());
@@ -72,10 +73,10 @@ final class ScopeAwarePolicy implements StallPolicy {
     return CHECK_SPINS * stall.platform().spinNs();
   }
 
-  /** Main's headers: the allocator's carry {@code ring=R}; the pool's has no ring. */
+  /** Main's headers: the allocator's carry {@code ring=R}; the pools' have no ring. */
   private static StallDecision abort(StallContext stall) {
     StallResource r = stall.resource();
-    String message = r == StallResource.DEP_POOL ? r.fatalMessage() : r.fatalMessage() + " ring=" + stall.ring();
+    String message = r.pool() ? r.fatalMessage() : r.fatalMessage() + " ring=" + stall.ring();
     return StallDecision.abort(r.errorCode(), message);
   }
 }

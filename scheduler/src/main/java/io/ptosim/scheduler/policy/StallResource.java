@@ -2,7 +2,7 @@ package io.ptosim.scheduler.policy;
 
 /**
  * What a blocked allocation waits for, with upstream's error code and fatal message for it. All
- * three are reclaimed only when the ring's last_alive advances.
+ * four are reclaimed only when the ring's last_alive advances.
  */
 public enum StallResource {
   /** No free slot in the ring's task window. */
@@ -10,7 +10,12 @@ public enum StallResource {
   /** The ring's output heap cannot hold the task's outputs. */
   HEAP("heap", 2, "FATAL: Task Allocator Deadlock - Heap Exhausted!"),
   /** The ring's dependency-list pool cannot hold the task's fanin entries. */
-  DEP_POOL("dep_pool", 4, "FATAL: Dependency Pool Deadlock Detected!");
+  DEP_POOL("dep_pool", 4, "FATAL: Dependency Pool Deadlock Detected!"),
+  /**
+   * The ring's fanin spill pool cannot hold the next fanin edge past the inline cap
+   * ({@code PTO2FaninPool::ensure_space}); main latches DEP_POOL_OVERFLOW for it too.
+   */
+  FANIN_POOL("fanin_pool", 4, "FATAL: Fanin Spill Pool Deadlock Detected!");
 
   private final String traceName;
   private final int errorCode;
@@ -22,14 +27,22 @@ public enum StallResource {
     this.fatalMessage = fatalMessage;
   }
 
-  /** The word in the trace and the snapshot: {@code task_ring}, {@code heap}, {@code dep_pool}. */
+  /**
+   * Whether this is a pool the orchestrator's {@code ensure_space} waits on (dependency pool, fanin
+   * spill pool) rather than the task allocator (slot, heap).
+   */
+  public boolean pool() {
+    return this == DEP_POOL || this == FANIN_POOL;
+  }
+
+  /** The word in the trace and the snapshot: {@code task_ring}, {@code heap}, {@code dep_pool}, {@code fanin_pool}. */
   public String traceName() {
     return traceName;
   }
 
   /**
    * Upstream's orch_error_code for a deadlock on this resource: 3 FLOW_CONTROL_DEADLOCK, 2
-   * HEAP_RING_DEADLOCK, 4 DEP_POOL_OVERFLOW.
+   * HEAP_RING_DEADLOCK, 4 DEP_POOL_OVERFLOW (both pools).
    */
   public int errorCode() {
     return errorCode;

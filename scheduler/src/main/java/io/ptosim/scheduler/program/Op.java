@@ -2,6 +2,7 @@ package io.ptosim.scheduler.program;
 
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
+import java.util.OptionalInt;
 
 /**
  * One operation of an orchestration program. Tasks are named by their program-local id, the
@@ -31,13 +32,19 @@ public sealed interface Op {
    * so that product is at most {@value #MAX_SUBTASKS}; its OUTPUT bytes total at most
    * {@link TensorArg#MAX_BYTES}.
    *
+   * <p>{@code completionConditions}: how many completion conditions the task's kernel registers in
+   * each of its subtasks (one block on one core; upstream's {@code register_completion_condition}
+   * calls per kernel invocation) before it returns, which makes the task's completion deferred
+   * (6ebaf77 {@code pto_async_kernel_api.h}). Empty: as the kernel does by itself
+   * ({@code defer_wait} one, every other kernel none; {@code DeferredCompletion}).
+   *
    * <p>{@code coreKernels}: empty, when every core the mask names runs {@code kernel}; or one kernel
    * per subtask slot, {@code [aic, aiv0, aiv1]} as upstream's {@code kernel_id[]}, a name in each
    * slot the mask names and {@code ""} elsewhere (each core of a MIX block then runs its own kernel's
    * duration). {@code kernel} stays the task's name in traces and exports.
    */
   record Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args,
-      ImmutableList<String> coreKernels) implements Op {
+      OptionalInt completionConditions, ImmutableList<String> coreKernels) implements Op {
     /** Upstream's int16 subtask count: {@code block_num x popcount(active_mask & 7)} at most this. */
     public static final int MAX_SUBTASKS = Short.MAX_VALUE;
     /** The subtask slots, as upstream's PTO2SubtaskSlot numbers them. */
@@ -45,9 +52,21 @@ public sealed interface Op {
     public static final int AIV0 = 1;
     public static final int AIV1 = 2;
 
-    /** A task whose every core runs {@code kernel}. */
+    /** A task whose every core runs {@code kernel}, which registers the conditions it registers by itself. */
     public Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args) {
-      this(task, kernel, activeMask, blockNum, args, ImmutableList.of());
+      this(task, kernel, activeMask, blockNum, args, OptionalInt.empty(), ImmutableList.of());
+    }
+
+    /** A task whose every core runs {@code kernel}, registering {@code completionConditions}. */
+    public Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args,
+        OptionalInt completionConditions) {
+      this(task, kernel, activeMask, blockNum, args, completionConditions, ImmutableList.of());
+    }
+
+    /** A task whose cores run {@code coreKernels}, whose kernels register the conditions they register by themselves. */
+    public Submit(long task, String kernel, int activeMask, int blockNum, ImmutableList<TensorArg> args,
+        ImmutableList<String> coreKernels) {
+      this(task, kernel, activeMask, blockNum, args, OptionalInt.empty(), coreKernels);
     }
 
     public Submit {
@@ -62,6 +81,9 @@ public sealed interface Op {
           "block_num x cores must be at most %s (upstream's int16 subtask count): %s x %s", MAX_SUBTASKS, blockNum, cores);
       Preconditions.checkNotNull(args, "args");
       totalOutputBytes(args, true);
+      Preconditions.checkNotNull(completionConditions, "completionConditions");
+      Preconditions.checkArgument(completionConditions.orElse(0) >= 0,
+          "completion_conditions must be non-negative: %s", completionConditions.orElse(0));
       Preconditions.checkNotNull(coreKernels, "coreKernels");
       Preconditions.checkArgument(coreKernels.isEmpty() || coreKernels.size() == 3,
           "core kernels must name the three slots [aic, aiv0, aiv1]: %s", coreKernels);
@@ -131,4 +153,24 @@ public sealed interface Op {
 
   /** An explicit edge inside a MANUAL scope: {@code consumer} waits for {@code producer}. */
   record AddDependency(long producer, long consumer) implements Op {}
+
+  /**
+   * The orchestration's own {@code rt_report_fatal(code, message)}: it latches {@code code} and the
+   * run ends there (every later orchestration call is a no-op upstream). {@code code} is positive
+   * (0 is "no error"); {@code message} is one line of at most {@value #MAX_MESSAGE} characters
+   * (upstream formats it into a 1,024-byte buffer), empty for none.
+   */
+  record ReportFatal(int code, String message) implements Op {
+    /** Upstream's message buffer holds 1,023 characters and the terminator. */
+    public static final int MAX_MESSAGE = 1023;
+
+    public ReportFatal {
+      Preconditions.checkArgument(code > 0, "code must be positive (0 is no error): %s", code);
+      Preconditions.checkNotNull(message, "message");
+      Preconditions.checkArgument(message.length() <= MAX_MESSAGE, "message must be at most %s characters: %s",
+          MAX_MESSAGE, message.length());
+      Preconditions.checkArgument(message.chars().noneMatch(Character::isISOControl),
+          "message must be one line without control characters");
+    }
+  }
 }

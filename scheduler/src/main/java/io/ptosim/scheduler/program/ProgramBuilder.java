@@ -51,6 +51,16 @@ public final class ProgramBuilder {
   }
 
   /**
+   * Submits a task whose kernel registers {@code conditions} completion conditions in each of its
+   * subtasks (the program format's {@code completion_conditions}) and returns its id.
+   */
+  public long submitRegistering(int conditions, String kernel, int activeMask, int blockNum, TensorArg... args) {
+    ops.add(new Op.Submit(nextTask, kernel, activeMask, blockNum, ImmutableList.copyOf(args),
+        java.util.OptionalInt.of(conditions)));
+    return nextTask++;
+  }
+
+  /**
    * Submits a task whose cores run their own kernels ({@code coreKernels}: {@code [aic, aiv0, aiv1]},
    * {@code ""} for a slot the mask does not name) and returns its id.
    */
@@ -68,6 +78,12 @@ public final class ProgramBuilder {
   /** add_dependency(producer, consumer): an explicit edge of the current MANUAL scope. */
   public ProgramBuilder addDependency(long producer, long consumer) {
     ops.add(new Op.AddDependency(producer, consumer));
+    return this;
+  }
+
+  /** rt_report_fatal(code, message): the orchestration latches {@code code} and the run ends. */
+  public ProgramBuilder reportFatal(int code, String message) {
+    ops.add(new Op.ReportFatal(code, message));
     return this;
   }
 

@@ -104,6 +104,7 @@ public final class ProgramJson {
           .put("active_mask", submit.activeMask())
           .put("block_num", submit.blockNum());
       argsNode(node.putArray("args"), submit.args());
+      submit.completionConditions().ifPresent(n -> node.put("completion_conditions", n));
       if (!submit.coreKernels().isEmpty()) {
         ObjectNode cores = node.putObject("core_kernels");
         for (int slot = 0; slot < 3; slot++) {
@@ -117,6 +118,8 @@ public final class ProgramJson {
       argsNode(node.putArray("outputs"), alloc.outputs());
     } else if (op instanceof Op.AddDependency dep) {
       node.put("op", "add_dependency").put("producer", dep.producer()).put("consumer", dep.consumer());
+    } else if (op instanceof Op.ReportFatal fatal) {
+      node.put("op", "report_fatal").put("code", fatal.code()).put("message", fatal.message());
     } else {
       throw new AssertionError("unknown op " + op);
     }
@@ -185,16 +188,20 @@ public final class ProgramJson {
             f.only(ImmutableSet.of("op"));
             return new Op.ScopeEnd();
           case "submit":
-            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args", "core_kernels"));
+            f.only(ImmutableSet.of("op", "task", "kernel", "active_mask", "block_num", "args", "completion_conditions",
+                "core_kernels"));
             return new Op.Submit(
                 f.integer("task"), f.text("kernel"), f.int32("active_mask"), f.int32("block_num"), f.args("args"),
-                f.coreKernels("core_kernels"));
+                f.optionalInt32("completion_conditions"), f.coreKernels("core_kernels"));
           case "alloc_tensors":
             f.only(ImmutableSet.of("op", "task", "outputs"));
             return new Op.AllocTensors(f.integer("task"), f.args("outputs"));
           case "add_dependency":
             f.only(ImmutableSet.of("op", "producer", "consumer"));
             return new Op.AddDependency(f.integer("producer"), f.integer("consumer"));
+          case "report_fatal":
+            f.only(ImmutableSet.of("op", "code", "message"));
+            return new Op.ReportFatal(f.int32("code"), f.text("message"));
           default:
             throw new ProgramException(i, "unknown op '" + name + "'");
         }
@@ -264,6 +271,11 @@ public final class ProgramJson {
         throw error("field '" + field + "' must be a 32-bit integer, got " + kind(value));
       }
       return value.asInt();
+    }
+
+    /** An optional 32-bit integer field: empty when absent. */
+    java.util.OptionalInt optionalInt32(String field) throws ProgramException {
+      return node.has(field) ? java.util.OptionalInt.of(int32(field)) : java.util.OptionalInt.empty();
     }
 
     /** An enum constant spelled exactly as its name; the message lists the choices. */

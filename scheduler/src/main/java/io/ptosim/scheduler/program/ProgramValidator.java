@@ -95,6 +95,8 @@ public final class ProgramValidator {
         create(i, alloc.task(), true);
       } else if (op instanceof Op.AddDependency dep) {
         addDependency(i, dep);
+      } else if (op instanceof Op.ReportFatal) {
+        // Legal anywhere: the orchestration may give up at any point (its record checked the fields).
       } else {
         throw new AssertionError("unknown op " + op);
       }

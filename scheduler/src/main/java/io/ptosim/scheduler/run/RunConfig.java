@@ -45,6 +45,8 @@ public record RunConfig(
     Preconditions.checkNotNull(runtime, "runtime");
     Preconditions.checkNotNull(platform, "platform");
     KernelLookup.check(program, platform);
+    runtime.orchestrator().reportFatal().check(program);
+    io.ptosim.scheduler.runtime.DeferredCompletion.check(program, runtime.scheduler().asyncCompletion());
     Preconditions.checkNotNull(policy, "policy");
     Preconditions.checkArgument(StallPolicies.names().contains(policy), "unknown stall policy '%s' (known: %s)", policy,
         StallPolicies.names());

@@ -45,6 +45,8 @@ public final class DeviceRuntime {
   final boolean readyWithoutTransition;
   /** #2260's fault: a finished deferred-completion task is never handed to the async wait list. */
   final boolean lostDeferredCompletion;
+  /** Tasks with completion conditions in the async wait list (upstream's wait entries, one per task). */
+  int asyncWaitEntries;
   /** The version's scheduler rules (the {@code lost-advance} fault swaps in the losing advance rule). */
   final SchedulerRules schedulerRules;
   /** The AICPU thread index of the orchestrator: after the scheduler threads. */

@@ -13,7 +13,7 @@ final class FatalReports {
 
   static DeviceFailure.RingState ringState(Ring r) {
     return new DeviceFailure.RingState(r.id, r.current, r.lastAlive, r.window, r.heapTop, r.heapTail, r.heapSize,
-        r.depPool, r.depTop, r.depTail, r.depHighWater);
+        r.depPool, r.depTop, r.depTail, r.depHighWater, r.depPool, r.faninTop, r.faninTail, r.faninHighWater);
   }
 
   /**

@@ -23,14 +23,17 @@ import io.ptosim.scheduler.program.TensorArg;
 import io.ptosim.scheduler.version.OrchestratorRules;
 import io.ptosim.scheduler.version.orch.DepPoolAccounting;
 import io.ptosim.scheduler.version.orch.DeviceFailure;
+import io.ptosim.scheduler.version.orch.FaninLimitRule;
 import io.ptosim.scheduler.version.orch.HeapAllocator;
 import io.ptosim.scheduler.version.orch.PublishRule;
 import io.ptosim.scheduler.version.orch.ScopeRules;
+import io.ptosim.scheduler.version.orch.SyncStartGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.LongPredicate;
 
 /**
@@ -71,6 +74,12 @@ final class Orchestrator {
   private int unwired = -1;
   /** The entries {@link #unwired} asked ensure_space for. */
   private int unwiredReserve;
+  /** The submit of {@link #unwired} while its TensorMap entries are not yet registered (after the spill); else null. */
+  private Op.Submit unregistered;
+  /** Fanin edges of {@link #unwired} past the inline cap that still need a spill-pool entry. */
+  private int spillLeft;
+  /** Spill-pool entries {@link #unwired} already holds. */
+  private int spillHeld;
   private final FaninBuilder fanin;
   private int pc;
   private boolean finished;
@@ -114,9 +123,14 @@ final class Orchestrator {
     return finished;
   }
 
-  /** The committed task whose wiring waits for the dependency pool, or -1. */
+  /** The committed task whose wiring waits for the fanin spill pool or the dependency pool, or -1. */
   int awaitingPool() {
     return unwired;
+  }
+
+  /** Fanin spill-pool entries the committed task {@link #awaitingPool()} already holds. */
+  int faninHeld() {
+    return unwired < 0 ? 0 : spillHeld;
   }
 
   boolean blocked() {
@@ -220,6 +234,12 @@ final class Orchestrator {
     if (op instanceof Op.AddDependency d) {
       return addDependency(d);
     }
+    if (op instanceof Op.ReportFatal f) {
+      // rt_report_fatal: the code is latched and every later orchestration call is a no-op, so the run ends here.
+      rt.abort(f.code(), f.message().isEmpty() ? "FATAL(code=" + f.code() + ")" : f.message(),
+          new DeviceFailure.OrchestratorFatal(DeviceFailure.Call.REPORT_FATAL, f.code(), f.message()));
+      return true;
+    }
     if (op instanceof Op.ScopeBegin b) {
       Optional<String> refused = rules.scopes().refuseBegin(b.mode(), stack.get(stack.size() - 1).manual());
       if (refused.isPresent()) {
@@ -241,12 +261,16 @@ final class Orchestrator {
 
   /**
    * submit_task: the #277 pre-check, then slot and heap (nothing committed if either is short), then
-   * the commit (slot, scope reference, TensorMap entries) and only then the dependency pool: a task
-   * blocked on {@code ensure_space} already holds all of those, as upstream's does.
+   * the commit (slot, scope reference), the fanin spill pool for edges past the inline cap, the
+   * TensorMap entries, and only then the dependency pool: a task blocked on either pool's
+   * {@code ensure_space} already holds what came before it, as upstream's does.
    */
   private boolean submit(Op.Submit s) {
     if (unwired >= 0) {
       return finishWiring();
+    }
+    if (syncStartRefused(s)) {
+      return true;
     }
     Scope scope = stack.get(stack.size() - 1);
     if (scopeFull(scope)) {
@@ -275,6 +299,7 @@ final class Orchestrator {
     }
     int g = newTask(s.task(), scope, ring, start, size);
     t.kernel[g] = s.kernel();
+    t.conditions[g] = DeferredCompletion.conditionsPerSubtask(s);
     for (int slot = 0; slot < 3; slot++) {
       t.slotDurationNs[3 * g + slot] = (s.activeMask() & (1 << slot)) != 0 ? rt.platform.kernelDurationNs(s.kernelOf(slot)) : 0;
       t.slotKernel[3 * g + slot] = s.coreKernels().isEmpty() ? null : s.kernelOf(slot);
@@ -292,21 +317,51 @@ final class Orchestrator {
     if (rt.monitor != null && manual) {
       fanin.noteDataFlowProducers(g, s, scope);
     }
-    for (TensorArg arg : s.args()) {
-      if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !fanin.scopeLocal(arg, scope))) {
-        rt.tensorMap.insert(g, arg);
-      }
-    }
     if (pool.pinsProducersBeforeReserve()) {
-      // append_fanin_or_fail claims each producer's fanout reference before the pool is asked.
+      // append_fanin_or_fail claims each producer's fanout reference before the pools are asked.
       for (int i = 0; i < n; i++) {
         t.fanoutTotal[(int) producers[i]]++;
       }
       t.wired[g] = true;
     }
     unwired = g;
+    unregistered = s;
+    spillLeft = Math.max(0, n - rules.faninSpill().inlineCap());
+    spillHeld = 0;
     unwiredReserve = pool.reserve(manual, n, pending);
     return finishWiring();
+  }
+
+  /**
+   * The fanin past the inline cap of the committed task {@link #unwired}, one spill-pool entry of
+   * its ring per edge, each with its own {@code ensure_space(1)}; then its TensorMap entries (upstream
+   * registers outputs after the fanin is built). False while the pool has no free entry.
+   */
+  private boolean spillAndRegister() {
+    int g = unwired;
+    TaskTable t = rt.tasks;
+    Ring ring = rt.rings[t.ring[g]];
+    while (spillLeft > 0) {
+      if (!ring.ensureFanin(t)) {
+        blockedRequest = 1;
+        return blockOn(StallResource.FANIN_POOL, ring.id);
+      }
+      // Each ensure_space(1) is its own wait: one that succeeds ends the stall.
+      resumeIfBlocked();
+      t.spillEnd[g] = ring.takeFanin() + 1;
+      spillHeld++;
+      spillLeft--;
+    }
+    if (unregistered != null) {
+      Scope scope = scopes.get(t.scope[g]);
+      for (TensorArg arg : unregistered.args()) {
+        if (arg.direction() == ArgDirection.OUTPUT || (arg.direction().inserts() && !fanin.scopeLocal(arg, scope))) {
+          rt.tensorMap.insert(g, arg);
+        }
+      }
+      unregistered = null;
+    }
+    return true;
   }
 
   /**
@@ -315,6 +370,9 @@ final class Orchestrator {
    * version's {@link PublishRule} says, and published at scope_end.
    */
   private boolean finishWiring() {
+    if (!spillAndRegister()) {
+      return false;
+    }
     int g = unwired;
     TaskTable t = rt.tasks;
     Ring ring = rt.rings[t.ring[g]];
@@ -405,6 +463,13 @@ final class Orchestrator {
     if (t.published[consumer] || t.producers.contains(consumer, producer) || !live.test(producer)) {
       return true;
     }
+    OptionalInt limit = rules.faninLimit().manualLimit();
+    int fanin = t.producerCount(consumer);
+    if (limit.isPresent() && fanin >= limit.getAsInt()) {
+      rt.abort(FaninLimitRule.DEPENDENCY_OVERFLOW, "FATAL: Dependency Overflow Detected!",
+          new DeviceFailure.DependencyOverflow(t.id(consumer), fanin + 1, limit.getAsInt(), true));
+      return true;
+    }
     Ring ring = rt.rings[t.ring[producer]];
     int entries = rules.depPool().addDependencyEntries();
     if (entries > 0 && !ring.ensureDeps(entries, t)) {
@@ -429,6 +494,25 @@ final class Orchestrator {
         t.consumers.prepend(producer, consumer);
       }
     }
+    return true;
+  }
+
+  /**
+   * The require_sync_start guard (active_mask bit 3), before the task takes anything: more blocks
+   * than the platform has slots of the task's shape (AIV: AIV cores, else clusters) is fatal.
+   */
+  private boolean syncStartRefused(Op.Submit s) {
+    if ((s.activeMask() & Shapes.SYNC_START) == 0 || s.blockNum() <= 1) {
+      return false;
+    }
+    PlatformProfile p = rt.platform;
+    int limit = Shapes.of(s.activeMask()) == Shapes.AIV ? p.clusters() * p.aivPerCluster() : p.clusters();
+    if (s.blockNum() <= limit) {
+      return false;
+    }
+    String message = SyncStartGuard.message(s.blockNum(), limit);
+    int code = rules.syncStart().errorCode();
+    rt.abort(code, message, new DeviceFailure.OrchestratorFatal(DeviceFailure.Call.SUBMIT, code, message));
     return true;
   }
 
@@ -503,9 +587,23 @@ final class Orchestrator {
    * scope's reference of each of its tasks.
    */
   private void endScope() {
-    Scope scope = stack.remove(stack.size() - 1);
+    Scope scope = stack.get(stack.size() - 1);
     TaskTable t = rt.tasks;
     IntList owned = scope.tasks();
+    OptionalInt limit = rules.faninLimit().manualLimit();
+    if (scope.mode == ScopeMode.MANUAL && limit.isPresent()) {
+      for (int i = 0; i < owned.size(); i++) {
+        int g = owned.get(i);
+        int fanin = t.producerCount(g);
+        if (fanin > limit.getAsInt()) {
+          // The scope stays open: upstream returns before publishing or releasing anything.
+          rt.abort(FaninLimitRule.DEPENDENCY_OVERFLOW, "FATAL: Dependency Overflow Detected!",
+              new DeviceFailure.DependencyOverflow(t.id(g), fanin, limit.getAsInt(), false));
+          return;
+        }
+      }
+    }
+    stack.remove(stack.size() - 1);
     if (scope.mode == ScopeMode.MANUAL && publishMode == PublishMode.DEFERRED) {
       // add_dependency may have given an older consumer a later pool top: upstream keeps the marks monotonic.
       int markPrefix = 0;
@@ -651,7 +749,7 @@ final class Orchestrator {
     if (!blocked) {
       return ImmutableList.of();
     }
-    boolean pool = blockedOn == StallResource.DEP_POOL;
+    boolean pool = blockedOn.pool();
     String verdict = finding.map(StallFinding::verdict).orElse("");
     return rules.diagnostics().lines(FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
         pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
@@ -664,7 +762,7 @@ final class Orchestrator {
   private void decide(StallDecision decision) {
     if (decision instanceof StallDecision.Abort a) {
       String verdict = finding.map(StallFinding::verdict).orElse("");
-      boolean pool = blockedOn == StallResource.DEP_POOL;
+      boolean pool = blockedOn.pool();
       rt.abort(a.code(), a.message(), FatalReports.allocator(rt, scopes, blockedOn, blockedRing, verdict,
           pool ? 0 : blockedRequest, pool ? blockedRequest : 0));
     }
@@ -754,6 +852,10 @@ final class Orchestrator {
 
     @Override
     public Optional<ProgressProof> progressProof() {
+      if (blockedOn == StallResource.FANIN_POOL && rt.rings[blockedRing].depPool - spillHeld < blockedRequest) {
+        // The head's retirement cannot clear this wait: the blocked submit holds the pool (the checker's capacity rule).
+        return Optional.empty();
+      }
       if (certificate == null) {
         certificate = new ProgressCertificate(rt);
       }

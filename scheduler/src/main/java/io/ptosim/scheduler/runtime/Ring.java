@@ -38,6 +38,16 @@ final class Ring {
   /** last_alive at the last reclaim (upstream last_reclaimed). */
   int depLastReclaimed;
 
+  /**
+   * Fanin spill pool (upstream PTO2FaninPool), as many entries as the dependency pool: linear
+   * counters from 1, as upstream's.
+   */
+  int faninTop = 1;
+  int faninTail = 1;
+  int faninHighWater;
+  /** The next local id the spill pool's reclaim scans (upstream reclaim_task_cursor). */
+  private int faninCursor;
+
   /** Until when the advance try-lock is held, and by which thread. */
   long lockedUntil = -1;
   int lockOwner = -1;
@@ -143,6 +153,44 @@ final class Ring {
       }
       depLastReclaimed = lastAlive;
     }
+  }
+
+  // ---------------------------------------------------------------- fanin spill pool
+
+  int faninUsed() {
+    return faninTop - faninTail;
+  }
+
+  /**
+   * Upstream PTO2FaninPool::ensure_space(1), one spin of it: a free entry, else a reclaim at the
+   * current last_alive and a second look.
+   */
+  boolean ensureFanin(TaskTable tasks) {
+    if (depPool - faninUsed() >= 1) {
+      return true;
+    }
+    reclaimFanin(tasks);
+    return depPool - faninUsed() >= 1;
+  }
+
+  /**
+   * Upstream PTO2FaninPool::reclaim: every task retired since the last scan gives its spill entries
+   * back (the tail moves to the end of its range); no interval, unlike the dependency pool.
+   */
+  private void reclaimFanin(TaskTable tasks) {
+    for (; faninCursor < lastAlive; faninCursor++) {
+      int end = tasks.spillEnd[taskAt(faninCursor)];
+      if (end > faninTail) {
+        faninTail = end;
+      }
+    }
+  }
+
+  /** Takes one spill entry; returns its linear index. */
+  int takeFanin() {
+    int idx = faninTop++;
+    faninHighWater = Math.max(faninHighWater, faninUsed());
+    return idx;
   }
 
   /** Takes one entry (a prepend onto a producer's fanout list). */

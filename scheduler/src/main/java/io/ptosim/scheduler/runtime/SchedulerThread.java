@@ -6,6 +6,7 @@ import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.des.kernel.EventLabel;
 import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.scheduler.version.SchedulerRules;
+import io.ptosim.scheduler.version.sched.AsyncCompletionRule;
 import io.ptosim.scheduler.version.sched.DispatchRule;
 import io.ptosim.scheduler.version.sched.SchedulerTimeoutRule;
 
@@ -36,6 +37,7 @@ final class SchedulerThread {
   private final EventLabel timeoutLabel;
   private final DispatchRule dispatchRule;
   private final SchedulerTimeoutRule timeoutRule;
+  private final AsyncCompletionRule asyncRule;
   private final int[] dispatchOrder;
   private final int localCapacity;
   private final IntQueue[] local = {new IntQueue(), new IntQueue(), new IntQueue()};
@@ -68,6 +70,7 @@ final class SchedulerThread {
     this.timeoutLabel = EventLabel.of(SnapshotDump.SCHED_TIMEOUT);
     this.dispatchRule = rules.dispatch();
     this.timeoutRule = rules.timeout();
+    this.asyncRule = rules.asyncCompletion();
     this.localCapacity = rules.readyBuffers().localCapacity();
     this.dispatchOrder = dispatchRule.order(index).stream().mapToInt(s -> s.code()).toArray();
   }
@@ -154,6 +157,7 @@ final class SchedulerThread {
     for (int i = 0; i < awaiting.size(); i++) {
       int task = awaiting.get(i);
       spent += p.pollNs();
+      rt.asyncWaitEntries--;
       rt.complete(task, this);
       deferRelease(task);
       progress = true;
@@ -164,6 +168,10 @@ final class SchedulerThread {
       int block = rt.cores.blockOf(unit);
       CoreId core = rt.cores.coreId(unit);
       int task = rt.cores.release(unit);
+      // this core's subtask hands its registered conditions over (upstream complete_slot_task, per core)
+      if (t.conditions[task] > 0 && !handOffConditions(task, block, core)) {
+        return; // the thread latched an async error code and stopped: the run ends here
+      }
       spent += p.pollNs();
       progress = true;
       if (Shapes.of(t.mask[task]) == Shapes.MIX) {
@@ -177,7 +185,7 @@ final class SchedulerThread {
       t.done[task]++;
       rt.record(new TraceEvent.BlockDone(now, t.id(task), block, t.blockNum[task], index, core));
       if (t.done[task] == t.blockNum[task]) {
-        if (!DeferredCompletion.registersCondition(t.kernel[task])) {
+        if (t.registered[task] == 0) {
           rt.complete(task, this);
           deferRelease(task);
         } else if (!rt.lostDeferredCompletion) {
@@ -286,6 +294,46 @@ final class SchedulerThread {
         armTimeout();
       }
     }
+  }
+
+  /**
+   * The subtask whose finish was just noticed (one core: a single-core block, or one core of a MIX
+   * block) hands its registered conditions to the async wait list ({@link DeferredCompletion}): a
+   * slab past its capacity (the kernel latched ASYNC_WAIT_OVERFLOW into it), a new wait entry past
+   * the list's capacity, or a task's entry past its own capacity ends the run with the rule's code,
+   * before the subtask counts as done. False when it did.
+   */
+  private boolean handOffConditions(int task, int block, CoreId core) {
+    TaskTable t = rt.tasks;
+    int n = t.conditions[task];
+    String where = "task " + t.id(task) + " block " + block + " on " + core;
+    if (n > asyncRule.slabCapacity()) {
+      latch(AsyncCompletionRule.ASYNC_WAIT_OVERFLOW, "ASYNC_WAIT_OVERFLOW: " + where + ": its kernel registered " + n
+          + " completion conditions, past the " + asyncRule.slabCapacity() + " its deferred slab holds");
+      return false;
+    }
+    if (t.registered[task] == 0) {
+      if (rt.asyncWaitEntries >= asyncRule.waitListCapacity()) {
+        latch(AsyncCompletionRule.ASYNC_WAIT_OVERFLOW, "ASYNC_WAIT_OVERFLOW: " + where + ": the async wait list already"
+            + " holds " + rt.asyncWaitEntries + " tasks with completion conditions in flight");
+        return false;
+      }
+      rt.asyncWaitEntries++;
+    }
+    if ((long) t.registered[task] + n > asyncRule.entryCapacity()) {
+      latch(AsyncCompletionRule.ASYNC_REGISTRATION_FAILED, "ASYNC_REGISTRATION_FAILED: " + where + ": its task's"
+          + " subtasks registered " + ((long) t.registered[task] + n) + " completion conditions, past the "
+          + asyncRule.entryCapacity() + " its async wait entry holds");
+      return false;
+    }
+    t.registered[task] += n;
+    return true;
+  }
+
+  /** The scheduler latches {@code code} as its error code and stops; the device prints the rule's report. */
+  private void latch(int code, String message) {
+    rt.schedulerLog(asyncRule.report(code));
+    rt.abort(code, message);
   }
 
   private void deferRelease(int task) {

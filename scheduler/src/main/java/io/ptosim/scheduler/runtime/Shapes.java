@@ -12,6 +12,8 @@ final class Shapes {
   static final int AIV = 1;
   static final int MIX = 2;
   static final int COUNT = 3;
+  /** Active-mask bit 3: require_sync_start (upstream PTO2_SUBTASK_FLAG_SYNC_START at 01d0723). */
+  static final int SYNC_START = 0b1000;
   private static final Shape[] TRACE = {Shape.AIC, Shape.AIV, Shape.MIX};
 
   private Shapes() {}

@@ -3,6 +3,7 @@ package io.ptosim.scheduler.runtime;
 import com.google.common.collect.ImmutableList;
 import io.ptosim.analysis.snapshot.Count;
 import io.ptosim.analysis.snapshot.DepPoolRecord;
+import io.ptosim.analysis.snapshot.FaninPoolRecord;
 import io.ptosim.analysis.snapshot.OrchestratorState;
 import io.ptosim.analysis.snapshot.PendingEvent;
 import io.ptosim.analysis.snapshot.RingRecord;
@@ -57,6 +58,7 @@ final class SnapshotDump {
     b.edgesKnown().pendingKnown();
     Orchestrator o = rt.orchestrator;
     boolean poolWait = o.blocked() && o.blockedOn() == StallResource.DEP_POOL;
+    boolean faninWait = o.blocked() && o.blockedOn() == StallResource.FANIN_POOL;
     for (Ring ring : rt.rings) {
       RingRecord record =
           new RingRecord(ring.id, ring.window, TaskIds.of(ring.id, ring.lastAlive), TaskIds.of(ring.id, ring.current));
@@ -64,6 +66,10 @@ final class SnapshotDump {
         // The pool returns entries only at a reclaim, once last_alive is an interval past the last one.
         long reclaimAt = TaskIds.of(ring.id, ring.depLastReclaimed + DepPoolAccounting.CLEANUP_INTERVAL);
         record = record.withDepPool(new DepPoolRecord(ring.depUsed(), ring.depPool, reclaimAt));
+      }
+      if (faninWait && ring.id == o.blockedRing()) {
+        // A task's spill entries come back once last_alive passes it; the blocked submit's own cannot.
+        record = record.withFaninPool(new FaninPoolRecord(ring.faninUsed(), ring.depPool, o.faninHeld()));
       }
       b.addRing(record);
       OptionalInt ringToken = OptionalInt.of(ring.id);
@@ -168,6 +174,7 @@ final class SnapshotDump {
       return switch (o.blockedOn()) {
         case HEAP -> new OrchestratorState.Blocked(WaitResource.HEAP, o.blockedRing());
         case DEP_POOL -> new OrchestratorState.Blocked(WaitResource.DEP_POOL, o.blockedRing(), o.blockedRequest());
+        case FANIN_POOL -> new OrchestratorState.Blocked(WaitResource.FANIN_POOL, o.blockedRing(), o.blockedRequest());
         default -> new OrchestratorState.Blocked(WaitResource.TASK_RING, o.blockedRing());
       };
     }

@@ -52,7 +52,13 @@ final class TaskTable {
   final long[] programTask;
   /** The pool top of the task's ring after it was wired (upstream dep_pool_mark); 0 = none. */
   final int[] depMark;
+  /** The linear end of the task's entries in its ring's fanin spill pool (spill_start + spilled edges); 0 = none. */
+  final int[] spillEnd;
   final String[] kernel;
+  /** Completion conditions the task's kernel registers per subtask (DeferredCompletion); 0 = none. */
+  final int[] conditions;
+  /** Conditions the task's finished subtasks handed to the async wait list so far (its wait entry). */
+  final int[] registered;
   /** The task's producers (its fanin), in the order they became known. */
   final LinkedIntLists producers;
   /** The task's consumers not yet released by its completion (its fanout list), newest first. */
@@ -82,7 +88,10 @@ final class TaskTable {
     heapEnd = new long[capacity];
     programTask = new long[capacity];
     depMark = new int[capacity];
+    spillEnd = new int[capacity];
     kernel = new String[capacity];
+    conditions = new int[capacity];
+    registered = new int[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);
     consumers = new LinkedIntLists(capacity, capacity * 4);
   }

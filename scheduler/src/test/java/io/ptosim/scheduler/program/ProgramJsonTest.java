@@ -68,6 +68,35 @@ class ProgramJsonTest {
   }
 
   @Test
+  void reportFatalRoundTripsAsOneLine() throws ProgramException {
+    Program p = ProgramBuilder.named("fatal").reportFatal(9, "st injected fatal").reportFatal(3, "").build();
+    String text = ProgramJson.write(p);
+    assertThat(text).contains("\n{\"op\":\"report_fatal\",\"code\":9,\"message\":\"st injected fatal\"},\n");
+    assertThat(ProgramJson.parse(text)).isEqualTo(p);
+    String tooLong = "x".repeat(Op.ReportFatal.MAX_MESSAGE + 1);
+    assertThatThrownBy(() -> ProgramJson.parse(HEAD + "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"" + tooLong + "\"}\n]}"))
+        .isInstanceOfSatisfying(ProgramException.class, e -> assertThat(e.opIndex()).isZero())
+        .hasMessage("op 0: (report_fatal) message must be at most 1023 characters: 1024");
+  }
+
+  @Test
+  void completionConditionsAreWrittenOnlyWhenStatedAndRoundTrip() throws ProgramException {
+    ProgramBuilder pb = ProgramBuilder.named("async");
+    pb.submitRegistering(65, "short", 2, 1, TensorArg.output(1 << 28, 4));
+    pb.submitRegistering(0, "defer_wait", 2, 1, TensorArg.input(1 << 28, 0, 4));
+    pb.submit("short", 2, 1, TensorArg.input(1 << 28, 0, 4));
+    Program p = pb.build();
+    String text = ProgramJson.write(p);
+    assertThat(text).contains("\n{\"op\":\"submit\",\"task\":0,\"kernel\":\"short\",\"active_mask\":2,\"block_num\":1,"
+        + "\"args\":[{\"dir\":\"OUTPUT\",\"base\":268435456,\"offset\":0,\"size\":4}],\"completion_conditions\":65},\n");
+    assertThat(text).contains("\"kernel\":\"defer_wait\",\"active_mask\":2,\"block_num\":1,"
+        + "\"args\":[{\"dir\":\"INPUT\",\"base\":268435456,\"offset\":0,\"size\":4}],\"completion_conditions\":0},\n");
+    assertThat(text.lines().filter(l -> l.contains("completion_conditions"))).hasSize(2);
+    assertThat(ProgramJson.parse(text)).isEqualTo(p);
+    assertThat(((Op.Submit) ProgramJson.parse(text).ops().get(2)).completionConditions()).isEmpty();
+  }
+
+  @Test
   void roundTripThroughFile(@TempDir Path dir) throws IOException, ProgramException {
     Program p = sample();
     Path file = dir.resolve("p.json");
@@ -151,6 +180,14 @@ class ProgramJsonTest {
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\"}}|op 1: (submit) core kernels must name exactly the cores active_mask 3 names: aiv0 has none",
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"qk\",\"aiv0\":\"sf\",\"aiv1\":\"sf\"}}|op 1: (submit) core kernels must name exactly the cores active_mask 3 names: aiv1 has 'sf'",
       "{\"op\":\"submit\",\"task\":3,\"kernel\":\"m\",\"active_mask\":3,\"block_num\":1,\"args\":[],\"core_kernels\":{\"aic\":\"q k\",\"aiv0\":\"sf\"}}|op 1: (submit) a kernel name is 1..64 letters, digits, '_', '-' or '.': 'q k'",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":-1}|op 1: (submit) completion_conditions must be non-negative: -1",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":\"65\"}|op 1: (submit) field 'completion_conditions' must be a 32-bit integer, got string \"65\"",
+      "{\"op\":\"submit\",\"task\":3,\"kernel\":\"qk\",\"active_mask\":1,\"block_num\":1,\"args\":[],\"completion_conditions\":4294967296}|op 1: (submit) field 'completion_conditions' must be a 32-bit integer, got number 4294967296",
+      "{\"op\":\"report_fatal\",\"code\":9}|op 1: (report_fatal) missing field 'message'",
+      "{\"op\":\"report_fatal\",\"code\":0,\"message\":\"x\"}|op 1: (report_fatal) code must be positive (0 is no error): 0",
+      "{\"op\":\"report_fatal\",\"code\":\"9\",\"message\":\"x\"}|op 1: (report_fatal) field 'code' must be a 32-bit integer, got string \"9\"",
+      "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"a\\nb\"}|op 1: (report_fatal) message must be one line without control characters",
+      "{\"op\":\"report_fatal\",\"code\":9,\"message\":\"x\",\"func\":\"f\"}|op 1: (report_fatal) unknown field 'func'",
   })
   void badOp(String op, String message) {
     String text = HEAD + SCOPE + op + ",\n{\"op\":\"scope_end\"}\n]}";

@@ -21,15 +21,27 @@ public sealed interface DeviceFailure {
     POLICY
   }
 
-  /** One ring's flow-control state: task window, heap and dependency pool. */
+  /** One ring's flow-control state: task window, heap, dependency pool and fanin spill pool. */
   record RingState(int ring, long current, long lastAlive, long window, long heapTop, long heapTail, long heapSize,
-      long depCapacity, long depTop, long depTail, long depHighWater) {
+      long depCapacity, long depTop, long depTail, long depHighWater, long faninCapacity, long faninTop, long faninTail,
+      long faninHighWater) {
+    /** A ring whose fanin spill pool is unused (as large as its dependency pool, as upstream sizes it). */
+    public RingState(int ring, long current, long lastAlive, long window, long heapTop, long heapTail, long heapSize,
+        long depCapacity, long depTop, long depTail, long depHighWater) {
+      this(ring, current, lastAlive, window, heapTop, heapTail, heapSize, depCapacity, depTop, depTail, depHighWater,
+          depCapacity, 1, 1, 0);
+    }
+
     public long active() {
       return current - lastAlive;
     }
 
     public long depUsed() {
       return depTop - depTail;
+    }
+
+    public long faninUsed() {
+      return faninTop - faninTail;
     }
   }
 
@@ -43,7 +55,7 @@ public sealed interface DeviceFailure {
   record ScopeDeadlock(int ring, int scopeDepth, long scopeTaskCount, long activeTasks, long window)
       implements DeviceFailure {}
 
-  /** The task allocator (slot, heap) or the dependency pool gave up. */
+  /** The task allocator (slot, heap), the dependency pool or the fanin spill pool gave up. */
   record AllocatorDeadlock(StallResource resource, Detection detection, long spins, RingState ring,
       long requestedBytes, long neededEntries, HeadTask head) implements DeviceFailure {
     public AllocatorDeadlock {
@@ -62,9 +74,31 @@ public sealed interface DeviceFailure {
     }
   }
 
+  /**
+   * A fatal the orchestrator reports itself, with the code it latches (0: none): the submit-time
+   * require_sync_start guard, or the orchestration's own {@code rt_report_fatal}.
+   */
+  record OrchestratorFatal(Call call, int code, String message) implements DeviceFailure {
+    public OrchestratorFatal {
+      Preconditions.checkNotNull(call, "call");
+      Preconditions.checkNotNull(message, "message");
+    }
+  }
+
+  /**
+   * A MANUAL task over the version's fanin limit ({@link FaninLimitRule}): found at scope_end
+   * ({@code explicitEdge} false, {@code faninCount} its fanin) or by an add_dependency
+   * ({@code explicitEdge} true, {@code faninCount} what the edge would make it).
+   */
+  record DependencyOverflow(long taskId, int faninCount, int limit, boolean explicitEdge) implements DeviceFailure {}
+
   /** The orchestration API call a version refused; its {@link DiagnosticText} names the upstream function. */
   enum Call {
     SCOPE_BEGIN,
-    ADD_DEPENDENCY
+    ADD_DEPENDENCY,
+    /** A submit refused by a submit-time guard (require_sync_start). */
+    SUBMIT,
+    /** The orchestration's explicit {@code rt_report_fatal}. */
+    REPORT_FATAL
   }
 }

@@ -5,8 +5,9 @@ import io.ptosim.scheduler.policy.StallResource;
 import java.util.Locale;
 
 /**
- * Upstream main at 6ebaf77: {@code PTO2TaskAllocator::report_deadlock} and
- * {@code PTO2DepListPool::report_deadlock} ({@code pto_ring_buffer.h/.cpp}), and
+ * Upstream main at 6ebaf77: {@code PTO2TaskAllocator::report_deadlock},
+ * {@code PTO2DepListPool::report_deadlock} and {@code PTO2FaninPool::ensure_space}'s report
+ * ({@code pto_ring_buffer.h/.cpp}), and
  * {@code check_scope_can_accept_task} ({@code pto_orchestrator.cpp}). States print in main's
  * numbering (0 PENDING, 1 COMPLETED, 2 CONSUMED).
  */
@@ -22,15 +23,33 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
       return scope(s);
     }
     if (failure instanceof DeviceFailure.AllocatorDeadlock a) {
-      return a.resource() == StallResource.DEP_POOL ? depPool(a) : allocator(a);
+      return switch (a.resource()) {
+        case DEP_POOL -> depPool(a);
+        case FANIN_POOL -> faninPool(a);
+        case TASK_RING, HEAP -> allocator(a);
+      };
+    }
+    if (failure instanceof DeviceFailure.DependencyOverflow d) {
+      // Main has no fanin limit (FaninLimitAtMain); only a rule set mixing versions gets here.
+      return DiagnosticTextAtPr482.dependencyOverflow(d);
+    }
+    if (failure instanceof DeviceFailure.OrchestratorFatal o) {
+      // orch_report_fatal_v: "FATAL(code=N): ..." under the calling function's name.
+      return ImmutableList.of("[ERROR] " + function(o.call()) + ": FATAL(code=" + o.code() + ")"
+          + (o.message().isEmpty() ? "" : ": " + o.message()));
     }
     DeviceFailure.InvalidArgs refused = (DeviceFailure.InvalidArgs) failure;
-    // Main has no add_dependency call: explicit task ids come with the submit (set_dependencies).
-    String function = switch (refused.call()) {
+    return ImmutableList.of("[ERROR] " + function(refused.call()) + ": " + refused.message());
+  }
+
+  /** Main has no add_dependency call: explicit task ids come with the submit (set_dependencies). */
+  private static String function(DeviceFailure.Call call) {
+    return switch (call) {
       case SCOPE_BEGIN -> "begin_scope";
       case ADD_DEPENDENCY -> "submit_task_common";
+      case SUBMIT -> "submit_task";
+      case REPORT_FATAL -> "aicpu_orchestration_entry";
     };
-    return ImmutableList.of("[ERROR] " + function + ": " + refused.message());
   }
 
   static ImmutableList<String> scope(DeviceFailure.ScopeDeadlock s) {
@@ -75,6 +94,39 @@ public final class DiagnosticTextAtMain implements DiagnosticText {
     out.add(f + head(a.head()));
     out.add(f + RULE);
     return out.build();
+  }
+
+  /** {@code PTO2FaninPool::ensure_space}: the backstop is its only check. */
+  private static ImmutableList<String> faninPool(DeviceFailure.AllocatorDeadlock a) {
+    String f = "[ERROR] ensure_space: ";
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    out.add(f + RULE, f + "FATAL: Fanin Spill Pool Deadlock Detected!", f + RULE);
+    out.add(f + "Fanin spill pool cannot reclaim space after ~500 ms (no progress).");
+    faninLines(out, f, a);
+    return out.build();
+  }
+
+  /** The spill pool report's body after its header, the same at both commits. */
+  static void faninLines(ImmutableList.Builder<String> out, String f, DeviceFailure.AllocatorDeadlock a) {
+    DeviceFailure.RingState r = a.ring();
+    out.add(f + "  - Pool used:     " + r.faninUsed() + " / " + r.faninCapacity() + " ("
+        + percent(r.faninUsed(), r.faninCapacity()) + "%)");
+    out.add(f + "  - Pool top:      " + r.faninTop() + " (linear)");
+    out.add(f + "  - Pool tail:     " + r.faninTail() + " (linear)");
+    out.add(f + "  - High water:    " + r.faninHighWater());
+    out.add(f + "  - Needed:        " + a.neededEntries() + " entries");
+    out.add(f + "  - last_task_alive: " + r.lastAlive() + " (stuck here)");
+    out.add(f + "  - current_task:    " + r.current());
+    out.add(f + "  - In-flight tasks: " + r.active());
+    out.add(f + "Diagnosis:");
+    out.add(f + "  last_task_alive is not advancing, so fanin spill pool tail");
+    out.add(f + "  cannot reclaim. Check TaskRing diagnostics for root cause.");
+    out.add(f + "Solution:");
+    out.add(f + "  Increase fanin spill pool capacity (current: " + r.faninCapacity() + ", recommended: "
+        + r.faninHighWater() * 2 + ")");
+    out.add(f + "  Compile-time: PTO2_DEP_LIST_POOL_SIZE in pto_runtime2_types.h");
+    out.add(f + "  Runtime env:  PTO2_RING_DEP_POOL=" + r.faninHighWater() * 2);
+    out.add(f + RULE);
   }
 
   private static void detection(ImmutableList.Builder<String> out, String f, DeviceFailure.AllocatorDeadlock a,
