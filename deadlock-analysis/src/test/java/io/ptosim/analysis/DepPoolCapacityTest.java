@@ -1,8 +1,10 @@
 package io.ptosim.analysis;
 
+import static io.ptosim.analysis.Fixtures.PROGRESSING_TASKS;
 import static io.ptosim.analysis.Fixtures.check;
 import static io.ptosim.analysis.Fixtures.texts;
 import static io.ptosim.analysis.Fixtures.vertices;
+import static io.ptosim.analysis.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ptosim.analysis.graph.WaitVertex;
@@ -22,21 +24,6 @@ import org.junit.jupiter.api.Test;
 class DepPoolCapacityTest {
   private static final WaitVertex ORCHESTRATOR = new WaitVertex.Orchestrator();
 
-  /** Head RUNNING with a pending completion, its one consumer published: everything else would progress. */
-  private static final String[] PROGRESSING_TASKS = {
-    "task=0 state=2 fanin=1/1 fanout=1/2 active_mask=1 done=0/1 block_num=1 next_block=1",
-    "task=1 state=0 fanin=1/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
-    "edge=0->1",
-    "pending=complete at_ns=100 task=0",
-  };
-
-  private static String[] with(String ring, String orchestrator, String... rest) {
-    String[] lines = new String[rest.length + 2];
-    lines[0] = ring;
-    lines[1] = orchestrator;
-    System.arraycopy(rest, 0, lines, 2, rest.length);
-    return lines;
-  }
 
   @Test
   void aPoolThatCannotReclaimBeforeCurrentIsACapacityDeadlock() {

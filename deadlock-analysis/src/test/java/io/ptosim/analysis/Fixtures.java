@@ -70,4 +70,24 @@ public final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Head RUNNING with a pending completion, its one consumer published: everything but a capacity
+   * rule would progress (shared by the pool capacity tests).
+   */
+  public static final String[] PROGRESSING_TASKS = {
+    "task=0 state=2 fanin=1/1 fanout=1/2 active_mask=1 done=0/1 block_num=1 next_block=1",
+    "task=1 state=0 fanin=1/2 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=0",
+    "edge=0->1",
+    "pending=complete at_ns=100 task=0",
+  };
+
+  /** A snapshot's lines: the ring record, the orchestrator record, then {@code rest}. */
+  public static String[] with(String ring, String orchestrator, String... rest) {
+    String[] lines = new String[rest.length + 2];
+    lines[0] = ring;
+    lines[1] = orchestrator;
+    System.arraycopy(rest, 0, lines, 2, rest.length);
+    return lines;
+  }
 }
