@@ -23,9 +23,25 @@ public final class DeferredCompletion {
 
   private DeferredCompletion() {}
 
-  /** Completion conditions each subtask of {@code submit} registers: its own count, else the kernel's. */
+  /**
+   * Completion conditions the subtask in {@code slot} ({@link Op.Submit#AIC}, {@link Op.Submit#AIV0},
+   * {@link Op.Submit#AIV1}) of {@code submit} registers: none for a slot its mask leaves out, else the
+   * submit's own count, else that slot's kernel's ({@code core_kernels} name one per core).
+   */
+  public static int conditionsPerSubtask(Op.Submit submit, int slot) {
+    if ((submit.activeMask() & (1 << slot)) == 0) {
+      return 0;
+    }
+    return submit.completionConditions().orElse(WAITER_KERNEL.equals(submit.kernelOf(slot)) ? 1 : 0);
+  }
+
+  /** The most completion conditions any subtask of {@code submit} registers. */
   public static int conditionsPerSubtask(Op.Submit submit) {
-    return submit.completionConditions().orElse(WAITER_KERNEL.equals(submit.kernel()) ? 1 : 0);
+    int most = 0;
+    for (int slot = Op.Submit.AIC; slot <= Op.Submit.AIV1; slot++) {
+      most = Math.max(most, conditionsPerSubtask(submit, slot));
+    }
+    return most;
   }
 
   /**
@@ -40,7 +56,7 @@ public final class DeferredCompletion {
     for (int i = 0; i < program.ops().size(); i++) {
       if (program.ops().get(i) instanceof Op.Submit s && conditionsPerSubtask(s) > 0) {
         String what = s.completionConditions().isPresent() ? "completion_conditions " + conditionsPerSubtask(s)
-            : "kernel '" + s.kernel() + "'";
+            : "kernel '" + WAITER_KERNEL + "'";
         throw new IllegalArgumentException("op " + i + ": (submit " + what + ") " + why.get());
       }
     }

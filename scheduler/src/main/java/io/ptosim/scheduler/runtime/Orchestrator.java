@@ -299,8 +299,8 @@ final class Orchestrator {
     }
     int g = newTask(s.task(), scope, ring, start, size);
     t.kernel[g] = s.kernel();
-    t.conditions[g] = DeferredCompletion.conditionsPerSubtask(s);
     for (int slot = 0; slot < 3; slot++) {
+      t.conditions[3 * g + slot] = DeferredCompletion.conditionsPerSubtask(s, slot);
       t.slotDurationNs[3 * g + slot] = (s.activeMask() & (1 << slot)) != 0 ? rt.platform.kernelDurationNs(s.kernelOf(slot)) : 0;
       t.slotKernel[3 * g + slot] = s.coreKernels().isEmpty() ? null : s.kernelOf(slot);
     }

@@ -4,8 +4,10 @@ import io.ptosim.des.event.CoreId;
 import io.ptosim.des.event.TraceEvent;
 import io.ptosim.des.kernel.EventHandle;
 import io.ptosim.des.kernel.EventLabel;
+import io.ptosim.des.platform.CoreType;
 import io.ptosim.des.platform.PlatformProfile;
 import io.ptosim.scheduler.version.SchedulerRules;
+import io.ptosim.scheduler.program.Op;
 import io.ptosim.scheduler.version.sched.AsyncCompletionRule;
 import io.ptosim.scheduler.version.sched.DispatchRule;
 import io.ptosim.scheduler.version.sched.SchedulerTimeoutRule;
@@ -169,7 +171,8 @@ final class SchedulerThread {
       CoreId core = rt.cores.coreId(unit);
       int task = rt.cores.release(unit);
       // this core's subtask hands its registered conditions over (upstream complete_slot_task, per core)
-      if (t.conditions[task] > 0 && !handOffConditions(task, block, core)) {
+      int slot = subtaskSlot(task, core);
+      if (t.conditions[3 * task + slot] > 0 && !handOffConditions(task, slot, block, core)) {
         return; // the thread latched an async error code and stopped: the run ends here
       }
       spent += p.pollNs();
@@ -303,9 +306,9 @@ final class SchedulerThread {
    * the list's capacity, or a task's entry past its own capacity ends the run with the rule's code,
    * before the subtask counts as done. False when it did.
    */
-  private boolean handOffConditions(int task, int block, CoreId core) {
+  private boolean handOffConditions(int task, int slot, int block, CoreId core) {
     TaskTable t = rt.tasks;
-    int n = t.conditions[task];
+    int n = t.conditions[3 * task + slot];
     String where = "task " + t.id(task) + " block " + block + " on " + core;
     if (n > asyncRule.slabCapacity()) {
       latch(AsyncCompletionRule.ASYNC_WAIT_OVERFLOW, "ASYNC_WAIT_OVERFLOW: " + where + ": its kernel registered " + n
@@ -328,6 +331,18 @@ final class SchedulerThread {
     }
     t.registered[task] += n;
     return true;
+  }
+
+  /**
+   * The subtask slot whose finish {@code core} reports: a MIX block's core by its kind (AIC, or the
+   * cluster's first or second AIV core), a single-core block its mask's one slot.
+   */
+  private int subtaskSlot(int task, CoreId core) {
+    int mask = rt.tasks.mask[task] & 7;
+    if (Shapes.of(mask) != Shapes.MIX) {
+      return Integer.numberOfTrailingZeros(mask);
+    }
+    return core.type() == CoreType.AIC ? Op.Submit.AIC : Op.Submit.AIV0 + core.index() % 2;
   }
 
   /** The scheduler latches {@code code} as its error code and stops; the device prints the rule's report. */

@@ -55,7 +55,7 @@ final class TaskTable {
   /** The linear end of the task's entries in its ring's fanin spill pool (spill_start + spilled edges); 0 = none. */
   final int[] spillEnd;
   final String[] kernel;
-  /** Completion conditions the task's kernel registers per subtask (DeferredCompletion); 0 = none. */
+  /** Per task and subtask slot ({@code 3 * task + slot}): conditions that subtask registers (DeferredCompletion); 0 = none. */
   final int[] conditions;
   /** Conditions the task's finished subtasks handed to the async wait list so far (its wait entry). */
   final int[] registered;
@@ -90,7 +90,7 @@ final class TaskTable {
     depMark = new int[capacity];
     spillEnd = new int[capacity];
     kernel = new String[capacity];
-    conditions = new int[capacity];
+    conditions = new int[3 * capacity];
     registered = new int[capacity];
     producers = new LinkedIntLists(capacity, capacity * 4);
     consumers = new LinkedIntLists(capacity, capacity * 4);

@@ -103,4 +103,23 @@ class AsyncCompletionTest {
     assertThat(Simulation.run(RunConfig.builder(oneTask(0, AIV, 1)).runtime(RuntimeVersions.pr482()).build(), List.of())
         .exitCode()).isZero();
   }
+
+  /** A MIX task whose AIV0 core alone runs the waiter: only that subtask registers a condition. */
+  @Test
+  void aWaiterOnOneCoreOfAMixTaskDefersItsCompletionAndOnlyThatCoreCounts() {
+    ProgramBuilder b = ProgramBuilder.named("mix-waiter");
+    b.submitPerCore("mix", 0b011, 1, List.of("qk", "defer_wait", ""), TensorArg.output(0x1000_0000L, 4));
+    Program waiter = b.build();
+    ProgramBuilder c = ProgramBuilder.named("mix-labelled-waiter");
+    c.submitPerCore("defer_wait", 0b011, 1, List.of("qk", "sf", ""), TensorArg.output(0x1000_0000L, 4));
+    Program labelled = c.build();
+
+    assertThat(run(main(waiter)).tasksCompleted()).isEqualTo(1);
+    assertThat(run(main(waiter).fault(Fault.LOST_DEFERRED_COMPLETION)).tasksCompleted()).isZero();
+    assertThat(run(main(labelled).fault(Fault.LOST_DEFERRED_COMPLETION)).tasksCompleted()).isEqualTo(1);
+    assertThatThrownBy(() -> RunConfig.builder(waiter).runtime(RuntimeVersions.pr482()).build())
+        .hasMessageStartingWith("op 0: (submit kernel 'defer_wait') runtime pr482 (01d0723) has no deferred completion");
+    assertThat(Simulation.run(RunConfig.builder(labelled).runtime(RuntimeVersions.pr482()).build(), List.of())
+        .exitCode()).isZero();
+  }
 }
