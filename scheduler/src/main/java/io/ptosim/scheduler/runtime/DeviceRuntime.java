@@ -278,8 +278,20 @@ public final class DeviceRuntime {
 
   /** Work of {@code shape} arrived in a shared queue: idle threads notice it within one idle loop. */
   void wake(int shape) {
+    wakeExcept(shape, -1);
+  }
+
+  /**
+   * Wakes every scheduler thread but {@code except} (-1: none) that could place a block of {@code
+   * shape}: on an idle core, or (pending slots) in a free pending slot once no peer has an idle core
+   * of the shape. Upstream's threads spin, so they see a queued task within one idle loop.
+   */
+  void wakeExcept(int shape, int except) {
     long at = now() + platform.idleLoopNs();
     for (SchedulerThread t : threads) {
+      if (t.index == except) {
+        continue;
+      }
       boolean pendingRoom = shape == Shapes.MIX ? cores.anyFreeSlot(t.index) : cores.pendingCount(t.index, shape) > 0;
       if (cores.mayDispatch(t.index, shape) || schedulerRules.dispatch().pendingSlots() && pendingRoom
           && !cores.idleElsewhere(t.index, shape)) {

@@ -198,11 +198,13 @@ final class SchedulerThread {
       }
     }
     boolean narrowYield = false;
+    boolean[] placedIdle = new boolean[3];
     for (int shape : dispatchOrder) {
       if (shape != Shapes.MIX && narrowYield) {
         continue;
       }
-      progress |= dispatch(shape, now, false);
+      placedIdle[shape] = dispatch(shape, now, false);
+      progress |= placedIdle[shape];
       if (shape == Shapes.MIX && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
         narrowYield = true;
       }
@@ -228,6 +230,16 @@ final class SchedulerThread {
     for (int shape : dispatchOrder) {
       while (!local[shape].isEmpty()) {
         rt.enqueueShared(shape, local[shape].pop());
+      }
+    }
+    if (dispatchRule.pendingSlots()) {
+      for (int shape : dispatchOrder) {
+        // This pass took idle cores and tasks are still queued: a peer whose pending stage waited for
+        // those idle cores to go may pre-load now, and its spinning loop would see it (review: a peer
+        // skipped at enqueue time was never woken again).
+        if (placedIdle[shape] && !rt.ready.queue(shape).isEmpty()) {
+          rt.wakeExcept(shape, index);
+        }
       }
     }
     if (!progress) {
@@ -339,6 +351,9 @@ final class SchedulerThread {
    */
   private int subtaskSlot(int task, CoreId core) {
     int mask = rt.tasks.mask[task] & 7;
+    if (mask == 0) {
+      return Op.Submit.AIV0; // a hidden alloc_tensors task dispatched by the publish-hidden-alloc fault registers nothing
+    }
     if (Shapes.of(mask) != Shapes.MIX) {
       return Integer.numberOfTrailingZeros(mask);
     }

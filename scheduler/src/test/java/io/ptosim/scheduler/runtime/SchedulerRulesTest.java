@@ -381,6 +381,38 @@ class SchedulerRulesTest {
   }
 
   /**
+   * The gate opening later (review): P (short) and L (long, independent) take the two clusters; P's
+   * completion readies three long consumers in thread 0's iteration, while thread 1's cluster runs L.
+   * Thread 0 places one on its idle core and, with no idle AIC core left anywhere, pre-loads one;
+   * the third must go to thread 1's free pending slot behind L. At enqueue time thread 1 was gated
+   * (thread 0 still had an idle core), so it must be woken once that core is taken, as a spinning
+   * upstream thread sees the queue within an idle loop: every consumer is dispatched before any
+   * long kernel ends.
+   */
+  @Test
+  void aPeerWhosePendingGateOpensAfterTheEnqueueIsWokenToPreload() {
+    ProgramBuilder pb = ProgramBuilder.named("gate-opens-later");
+    TensorArg out = TensorArg.output(1 << 20, 256);
+    pb.submit("short", AIC, 1, out);
+    pb.submit("long", AIC, 1, TensorArg.output(9L << 20, 256));
+    for (int i = 0; i < 3; i++) {
+      pb.submit("long", AIC, 1, out.as(io.ptosim.scheduler.program.ArgDirection.INPUT),
+          TensorArg.output((2L + i) << 20, 256));
+    }
+    PlatformProfile p = PlatformProfiles.a2a3().with("clusters", 2).with("schedulerThreads", 2);
+    try (Run run = Run.start(pb.build(), RuntimeVersions.main(), p)) {
+      run.runToEnd();
+      long lastConsumerDispatch = run.trace.events(TraceEvent.Dispatch.class).stream()
+          .filter(d -> d.task() >= id(2)).mapToLong(TraceEvent.Dispatch::atNs).max().orElseThrow();
+      long firstLongDone = done(run).stream().filter(b -> b.task() >= id(1)).mapToLong(TraceEvent.BlockDone::atNs)
+          .min().orElseThrow();
+      assertThat(run.trace.events(TraceEvent.Dispatch.class).stream().filter(d -> d.task() >= id(2)))
+          .extracting(TraceEvent.Dispatch::thread).contains(0, 1);
+      assertThat(lastConsumerDispatch).isLessThan(firstLongDone);
+    }
+  }
+
+  /**
    * M is a MIX task (AIC + AIV0) whose AIC kernel (100 us) is shorter than its AIV kernel (1 ms); A
    * is an independent AIC task (50 us) submitted after it. One cluster, one thread. Each core of M
    * runs its own kernel and frees at its own finish notice (upstream on_subtask_complete per core;
