@@ -104,6 +104,25 @@ class ScopeCapacityTest {
   }
 
   @Test
+  void aScopeOneShortOfTheWindowLeavesRoomForTheClosedScopesHeadToRetire() {
+    // The boundary: window 4 holds 3 live tasks; the open scope owns 2 (window - 2), a closed scope's
+    // head the third. The head completes and retires, so a slot frees: not a capacity deadlock.
+    Verdict verdict = check(
+        "ring=1 window=4 last_alive=4294967295 current=4294967298",
+        "orchestrator=blocked waiting=task_ring ring=1 scope=1",
+        "scope=1 mode=AUTO state=open ring=1 depth=1",
+        "scope=2 mode=AUTO state=closed ring=1 depth=1",
+        "task=4294967295 state=2 fanin=1/1 fanout=1/1 active_mask=2 done=0/1 block_num=1 next_block=1 ring=1 scope=2",
+        "task=4294967296 state=3 fanin=1/1 fanout=0/1 active_mask=2 done=1/1 block_num=1 next_block=1 ring=1 scope=1",
+        "task=4294967297 state=3 fanin=1/1 fanout=0/1 active_mask=2 done=1/1 block_num=1 next_block=1 ring=1 scope=1",
+        "edge=none",
+        "pending=complete at_ns=100 task=4294967295");
+
+    assertThat(verdict.kind()).isEqualTo(VerdictKind.UNRETIRED_PROGRESS);
+    assertThat(verdict.reason()).doesNotContain("(capacity)");
+  }
+
+  @Test
   void aHeapWaitIsNotTheScopeRuleButStillTheCycle() {
     Verdict verdict = check(with("orchestrator=blocked waiting=heap ring=1 scope=1", FULL_SCOPE));
 

@@ -52,4 +52,13 @@ class AdvanceRaceTest {
     assertThat(patient.outcome()).isEqualTo("QUIESCENT_BLOCKED");
     assertThat(AdvanceRace.lostIn(patient)).isFalse();
   }
+
+  @Test
+  void aPr482RunWhoseAdvancesAllHappenedIsNotExcused() {
+    Program p = Workloads.byName("lost-advance").program(WorkloadParams.defaults().withWindow(64));
+    Observation patient = Runs.run(p, RunSettings.of("a2a3", 64, PublishMode.INCREMENTAL).withRuntime("pr482"), "patient");
+
+    assertThat(patient.outcome()).isEqualTo("COMPLETED");
+    assertThat(AdvanceRace.lostIn(patient)).isFalse();
+  }
 }
