@@ -30,22 +30,12 @@ public final class TextInput {
   /** The text of {@code file}, or of standard input for {@code -}. */
   public static String read(String file) {
     String name = displayName(file);
+    if (!file.equals("-")) {
+      return read(Path.of(file), name);
+    }
     byte[] bytes;
     try {
-      if (file.equals("-")) {
-        bytes = readBounded(System.in, name);
-      } else {
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-          throw new UserInputException("cannot read " + name + ": is a directory");
-        }
-        if (Files.exists(path) && Files.size(path) > MAX_BYTES) {
-          throw tooLarge(name);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-          bytes = readBounded(in, name);
-        }
-      }
+      bytes = readBounded(System.in, name);
     } catch (IOException e) {
       throw new UserInputException("cannot read " + name + ": " + reason(e));
     }
@@ -61,16 +51,24 @@ public final class TextInput {
   public static String read(Path path, String name) {
     byte[] bytes;
     try {
-      if (Files.size(path) > MAX_BYTES) {
-        throw tooLarge(name);
-      }
-      try (InputStream in = Files.newInputStream(path)) {
-        bytes = readBounded(in, name);
-      }
+      bytes = readFile(path, name);
     } catch (IOException e) {
       throw new UserInputException("cannot read " + name + ": " + reason(e));
     }
     return decode(name, bytes);
+  }
+
+  /** The bytes of {@code path}, refused before reading when it is a directory or over {@link #MAX_BYTES}. */
+  private static byte[] readFile(Path path, String name) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new UserInputException("cannot read " + name + ": is a directory");
+    }
+    if (Files.exists(path) && Files.size(path) > MAX_BYTES) {
+      throw tooLarge(name);
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return readBounded(in, name);
+    }
   }
 
   /** How a command names its input in messages. */
