@@ -49,11 +49,6 @@ public final class DeterminismCheck {
   /** Part 2 on a FIFO run and a {@code shuffle:shuffleSeed} run already made, same program, settings and policy. */
   public static ImmutableList<String> tieOrderIndependent(Observation fifo, Observation shuffle, long shuffleSeed) {
     Problems.Collector out = new Problems.Collector();
-    if (AdvanceRace.lostIn(fifo) || AdvanceRace.lostIn(shuffle)) {
-      // pr482's try-lock loser returns: which thread takes the advance lock first decides whether
-      // last_alive stays behind a CONSUMED head (#1545), so there the order of ties rightly matters.
-      return out.build();
-    }
     if (!shuffle.outcome().equals(fifo.outcome())) {
       out.add("outcome depends on tie order: " + fifo.summary() + " but " + shuffle.summary());
     }
@@ -68,6 +63,11 @@ public final class DeterminismCheck {
     if (completedFifo != completedShuffle) {
       out.add("completed tasks depend on tie order: " + completedFifo + " under fifo, " + completedShuffle
           + " under shuffle:" + shuffleSeed);
+    }
+    if (!out.isEmpty() && (AdvanceRace.lostIn(fifo) || AdvanceRace.lostIn(shuffle))) {
+      // pr482's try-lock loser returns: which thread takes the advance lock first decides whether
+      // last_alive stays behind a CONSUMED head (#1545), so there the order of ties rightly matters.
+      return ImmutableList.of();
     }
     return out.build();
   }

@@ -198,13 +198,15 @@ final class SchedulerThread {
       }
     }
     boolean narrowYield = false;
-    boolean[] placedIdle = new boolean[3];
+    int placedIdle = 0; // bit per shape whose IDLE pass placed a block
     for (int shape : dispatchOrder) {
       if (shape != Shapes.MIX && narrowYield) {
         continue;
       }
-      placedIdle[shape] = dispatch(shape, now, false);
-      progress |= placedIdle[shape];
+      if (dispatch(shape, now, false)) {
+        placedIdle |= 1 << shape;
+        progress = true;
+      }
       if (shape == Shapes.MIX && dispatchRule.narrowYieldsToQueuedMix() && !rt.ready.queue(Shapes.MIX).isEmpty()) {
         narrowYield = true;
       }
@@ -237,7 +239,7 @@ final class SchedulerThread {
         // This pass took idle cores and tasks are still queued: a peer whose pending stage waited for
         // those idle cores to go may pre-load now, and its spinning loop would see it (review: a peer
         // skipped at enqueue time was never woken again).
-        if (placedIdle[shape] && !rt.ready.queue(shape).isEmpty()) {
+        if ((placedIdle & 1 << shape) != 0 && !rt.ready.queue(shape).isEmpty()) {
           rt.wakeExcept(shape, index);
         }
       }
